@@ -1,0 +1,49 @@
+"""Template filters for figures: the same half-up formatting as the CLI and the briefing."""
+
+from __future__ import annotations
+
+from django import template
+
+from guatu.core.money import fmt_amount, fmt_money, fmt_pct, ratio_pct
+
+register = template.Library()
+
+
+@register.filter
+def yi(wan, places: int = 2):
+    """万元 → 亿元 text: {{ row.ytd_actual|yi }} → "230.50"."""
+    return fmt_money(wan, "yi", int(places))
+
+
+@register.filter
+def money(wan, unit: str = "yi"):
+    return fmt_money(wan, unit, 2)
+
+
+@register.filter
+def wan(value, places: int = 2):
+    return fmt_amount(value, int(places))
+
+
+@register.filter
+def pct(value, places: int = 1):
+    """An unrounded percentage → "142.3%" (half-up), or "—"."""
+    return fmt_pct(value, int(places))
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes):
+    """The current query string with some parameters replaced (for sort and page links)."""
+    params = context["request"].GET.copy()
+    for key, value in changes.items():
+        if value in (None, ""):
+            params.pop(key, None)
+        else:
+            params[key] = value
+    return params.urlencode()
+
+
+@register.simple_tag
+def completion(ytd, plan):
+    """A project's completion of its annual plan, "—" without a plan."""
+    return fmt_pct(ratio_pct(ytd or 0, plan))

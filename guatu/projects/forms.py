@@ -1,0 +1,87 @@
+"""Forms: the cockpit's scope and period, and the monthly report."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from guatu.core.models import Department, Industry, Platform, Region
+from guatu.core.periods import Period
+from guatu.projects.models import MonthlyReport, ProjectList
+from guatu.projects.scope import Scope
+
+MONTHS = [(m, f"{m}") for m in range(1, 13)]
+
+
+class ScopePeriodForm(forms.Form):
+    """What the cockpit (and the ledger's figures) are about: a scope, a year and a month."""
+
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    through = forms.TypedChoiceField(label=_("Through month"), choices=MONTHS, coerce=int)
+    region = forms.ModelChoiceField(
+        label=_("Region"), queryset=Region.objects.exclude(level="town"), required=False, empty_label=_("All regions")
+    )
+    platform = forms.ModelChoiceField(
+        label=_("Platform"), queryset=Platform.objects.all(), required=False, empty_label=_("All platforms")
+    )
+    list = forms.ModelChoiceField(
+        label=_("Project list"), queryset=ProjectList.objects.all(), required=False, empty_label=_("All lists")
+    )
+    industry = forms.ModelChoiceField(
+        label=_("Industry"), queryset=Industry.objects.all(), required=False, empty_label=_("All industries")
+    )
+    department = forms.ModelChoiceField(
+        label=_("Department"), queryset=Department.objects.all(), required=False, empty_label=_("All departments")
+    )
+    unit = forms.ChoiceField(label=_("Unit"), choices=[("yi", _("100M yuan")), ("wan", _("10k yuan"))], required=False)
+
+    def period(self) -> Period:
+        return Period(self.cleaned_data["year"], self.cleaned_data["through"])
+
+    def scope(self) -> Scope:
+        data = self.cleaned_data
+        return Scope(
+            region=data.get("region"),
+            platform=data.get("platform"),
+            project_list=data.get("list"),
+            industry=data.get("industry"),
+            department=data.get("department"),
+        )
+
+    def money_unit(self) -> str:
+        return self.cleaned_data.get("unit") or "yi"
+
+
+class MonthlyReportForm(forms.ModelForm):
+    """A project's report for one month. The rules live on `MonthlyReport.clean()`."""
+
+    class Meta:
+        model = MonthlyReport
+        fields = [
+            "year",
+            "month",
+            "invest_month",
+            "invest_ytd",
+            "invest_cumulative",
+            "progress_pct",
+            "stage",
+            "problems",
+        ]
+        widgets = {"problems": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, project, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.project = project
+        today = timezone.localdate()
+        self.fields["year"].initial = today.year
+        self.fields["month"].initial = today.month
+
+    def validate_unique(self) -> None:
+        # `project` is not a form field, so Django skips the (project, year, month) check; say it plainly.
+        super().validate_unique()
+        data = self.cleaned_data
+        if data.get("year") and data.get("month"):
+            clash = MonthlyReport.objects.filter(project=self.instance.project, year=data["year"], month=data["month"])
+            if clash.exclude(pk=self.instance.pk).exists():
+                self.add_error("month", _("This project already has a report for that month; edit it instead."))

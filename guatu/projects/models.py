@@ -1,0 +1,229 @@
+"""The key-project ledger: projects, lists, annual plans and monthly reports. Money in 万元."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from guatu.core.models import Department, Industry, Platform, Region
+from guatu.core.querysets import LookupQuerySet
+from guatu.projects.choices import Category, ListLevel, Stage
+from guatu.projects.querysets import AnnualPlanQuerySet, MonthlyReportQuerySet, ProjectQuerySet
+
+ZERO = Decimal(0)
+
+
+def money_field(verbose_name, **kwargs) -> models.DecimalField:
+    """An amount in 万元: up to 99,999,999,999,999.99 (far beyond any project)."""
+    return models.DecimalField(
+        verbose_name, max_digits=16, decimal_places=2, validators=[MinValueValidator(ZERO)], **kwargs
+    )
+
+
+class Project(models.Model):
+    """A key project (重点项目) in the ledger."""
+
+    code = models.CharField(_("code"), max_length=32, unique=True)
+    name = models.CharField(_("name"), max_length=200, db_index=True)
+    owner = models.CharField(_("owner company"), max_length=200, blank=True)
+    region = models.ForeignKey(Region, verbose_name=_("region"), on_delete=models.PROTECT, related_name="projects")
+    platform = models.ForeignKey(
+        Platform, verbose_name=_("platform"), null=True, blank=True, on_delete=models.PROTECT, related_name="projects"
+    )
+    department = models.ForeignKey(
+        Department,
+        verbose_name=_("responsible department"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="projects",
+    )
+    industry = models.ForeignKey(
+        Industry, verbose_name=_("industry"), null=True, blank=True, on_delete=models.PROTECT, related_name="projects"
+    )
+    category = models.CharField(_("category"), max_length=16, choices=Category.choices, default=Category.INDUSTRIAL)
+    total_investment = money_field(_("total investment (10k yuan)"))
+    planned_start = models.DateField(_("planned start"), null=True, blank=True)
+    actual_start = models.DateField(_("actual start"), null=True, blank=True)
+    planned_completion = models.DateField(_("planned production/completion"), null=True, blank=True)
+    actual_completion = models.DateField(_("actual production/completion"), null=True, blank=True)
+    stage = models.CharField(_("stage"), max_length=16, choices=Stage.choices, default=Stage.PREPARATION)
+    contact_leader = models.CharField(_("contact leader"), max_length=100, blank=True)
+    description = models.TextField(_("description"), blank=True)
+
+    history = HistoricalRecords()
+    objects = ProjectQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("project")
+        verbose_name_plural = _("projects")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("projects:project_detail", args=[self.code])
+
+    def is_started(self, by: dt.date) -> bool:
+        return self.actual_start is not None and self.actual_start <= by
+
+    def clean(self) -> None:
+        errors = {}
+        if self.actual_start and self.actual_completion and self.actual_completion < self.actual_start:
+            errors["actual_completion"] = _("Production/completion cannot be before the start.")
+        if self.planned_start and self.planned_completion and self.planned_completion < self.planned_start:
+            errors["planned_completion"] = _("Planned production/completion cannot be before the planned start.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class ProjectList(models.Model):
+    """A named list of key projects (项目名单), e.g. 省"千项万亿"工程项目; membership is per year."""
+
+    code = models.CharField(_("code"), max_length=32, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    level = models.CharField(_("level"), max_length=16, choices=ListLevel.choices)
+    region = models.ForeignKey(
+        Region,
+        verbose_name=_("keeping region"),
+        on_delete=models.PROTECT,
+        help_text=_("The government that keeps the list: the province, a city or a county."),
+    )
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = LookupQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["sort_order", "code"]
+        verbose_name = _("project list")
+        verbose_name_plural = _("project lists")
+        constraints = [models.UniqueConstraint(fields=["name", "region"], name="projectlist_name_region_unique")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ListMembership(models.Model):
+    """A project on a list for a year (a project can be on several lists)."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="memberships")
+    project_list = models.ForeignKey(
+        ProjectList, verbose_name=_("project list"), on_delete=models.CASCADE, related_name="memberships"
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    batch = models.CharField(_("batch"), max_length=50, blank=True, help_text=_("e.g. 第三批 for 集中开工"))
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["year", "project_list__sort_order"]
+        verbose_name = _("list membership")
+        verbose_name_plural = _("list memberships")
+        constraints = [
+            models.UniqueConstraint(fields=["project", "project_list", "year"], name="membership_unique_per_year")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year} {self.project_list} · {self.project}"
+
+
+class AnnualPlan(models.Model):
+    """A project's plan for one year (年度计划)."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="annual_plans")
+    year = models.PositiveSmallIntegerField(_("year"))
+    planned_investment = money_field(_("planned investment (10k yuan)"))
+    plans_start = models.BooleanField(_("to start this year"), default=False)
+    plans_production = models.BooleanField(_("to produce/complete this year"), default=False)
+
+    history = HistoricalRecords()
+    objects = AnnualPlanQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["project__code", "year"]
+        verbose_name = _("annual plan")
+        verbose_name_plural = _("annual plans")
+        constraints = [models.UniqueConstraint(fields=["project", "year"], name="annualplan_unique_per_year")]
+
+    def __str__(self) -> str:
+        return f"{self.project} {self.year}"
+
+
+class MonthlyReport(models.Model):
+    """What a project reports for a month (月报). All amounts in 万元."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="reports")
+    year = models.PositiveSmallIntegerField(_("year"))
+    month = models.PositiveSmallIntegerField(_("month"), validators=[MinValueValidator(1), MaxValueValidator(12)])
+    invest_month = money_field(_("invested this month"))
+    invest_ytd = money_field(_("invested this year to date"))
+    invest_cumulative = money_field(_("invested since start"))
+    progress_pct = models.DecimalField(
+        _("physical progress (%)"),
+        max_digits=5,
+        decimal_places=2,
+        validators=[MinValueValidator(ZERO), MaxValueValidator(Decimal(100))],
+    )
+    stage = models.CharField(_("stage"), max_length=16, choices=Stage.choices)
+    problems = models.TextField(_("problems"), blank=True)
+
+    history = HistoricalRecords()
+    objects = MonthlyReportQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["project__code", "year", "month"]
+        verbose_name = _("monthly report")
+        verbose_name_plural = _("monthly reports")
+        constraints = [
+            models.UniqueConstraint(fields=["project", "year", "month"], name="report_unique_per_month"),
+            models.CheckConstraint(condition=models.Q(month__gte=1, month__lte=12), name="report_month_1_12"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.project} {self.year}-{self.month:02d}"
+
+    def clean(self) -> None:
+        """The rules a report must meet however it arrives (form, API, import)."""
+        errors: dict[str, str] = {}
+        if self.year and self.month and 1 <= self.month <= 12:
+            today = timezone.localdate()
+            if (self.year, self.month) > (today.year, today.month):
+                errors["month"] = _("%(year)s-%(month)02d is in the future.") % {"year": self.year, "month": self.month}
+        if self.invest_ytd is not None and self.invest_month is not None and self.invest_ytd < self.invest_month:
+            errors["invest_ytd"] = _("Year to date cannot be less than this month's investment.")
+        if (
+            self.invest_cumulative is not None
+            and self.invest_ytd is not None
+            and self.invest_cumulative < self.invest_ytd
+        ):
+            errors["invest_cumulative"] = _("Since-start investment cannot be less than the year to date.")
+        if self.project_id and self.year and self.month and self.invest_ytd is not None:
+            errors.update(self._ytd_order_errors())
+        if errors:
+            raise ValidationError(errors)
+
+    def _ytd_order_errors(self) -> dict[str, str]:
+        """YTD never decreases within a year: check against the neighbouring months' reports."""
+        siblings = MonthlyReport.objects.filter(project_id=self.project_id, year=self.year).exclude(pk=self.pk)
+        before = siblings.filter(month__lt=self.month).order_by("-month").first()
+        after = siblings.filter(month__gt=self.month).order_by("month").first()
+        if before and self.invest_ytd < before.invest_ytd:
+            return {
+                "invest_ytd": _("Year to date %(ytd)s is less than %(prev)s reported for month %(month)s.")
+                % {"ytd": self.invest_ytd, "prev": before.invest_ytd, "month": before.month}
+            }
+        if after and self.invest_ytd > after.invest_ytd:
+            return {
+                "invest_ytd": _("Year to date %(ytd)s is more than %(next)s reported for month %(month)s.")
+                % {"ytd": self.invest_ytd, "next": after.invest_ytd, "month": after.month}
+            }
+        return {}

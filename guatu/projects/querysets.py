@@ -1,0 +1,86 @@
+"""Reads of the ledger. Every read the web, API, CLI and exports make starts at `visible_to`."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import models
+from django.db.models import OuterRef, Subquery
+
+from guatu.core.querysets import LookupQuerySet
+
+
+class ProjectQuerySet(LookupQuerySet):
+    def visible_to(self, user) -> ProjectQuerySet:
+        """The projects `user` may see. `None` is the system itself (CLI, cron).
+
+        Today every signed-in user sees everything; scoping by region and department will
+        change this method and nothing else.
+        """
+        if user is None:
+            return self.all()
+        if not getattr(user, "is_authenticated", False) or not user.is_active:
+            return self.none()
+        return self.all()
+
+    def in_region(self, region) -> ProjectQuerySet:
+        return self.filter(region__path__startswith=region.path)
+
+    def on_platform(self, platform) -> ProjectQuerySet:
+        return self.filter(platform__path__startswith=platform.path)
+
+    def on_list(self, project_list, year: int) -> ProjectQuerySet:
+        return self.filter(memberships__project_list=project_list, memberships__year=year)
+
+    def started_by(self, day: dt.date) -> ProjectQuerySet:
+        return self.filter(actual_start__lte=day)
+
+    def with_figures(self, year: int, month: int) -> ProjectQuerySet:
+        """Annotate the annual plan and the YTD actual as of `month`.
+
+        YTD comes from the latest report in the year up to the month, so a project that missed
+        a month keeps its last YTD instead of counting as zero.
+        """
+        from guatu.projects.models import AnnualPlan, MonthlyReport
+
+        latest = MonthlyReport.objects.filter(project=OuterRef("pk"), year=year, month__lte=month).order_by("-month")
+        plan = AnnualPlan.objects.filter(project=OuterRef("pk"), year=year)
+        return self.annotate(
+            ytd_actual=Subquery(latest.values("invest_ytd")[:1]),
+            ytd_month=Subquery(latest.values("month")[:1]),
+            annual_plan=Subquery(plan.values("planned_investment")[:1]),
+        )
+
+
+class MonthlyReportQuerySet(models.QuerySet):
+    def visible_to(self, user) -> MonthlyReportQuerySet:
+        from guatu.projects.models import Project
+
+        return self.filter(project__in=Project.objects.visible_to(user))
+
+    def in_year(self, year: int) -> MonthlyReportQuerySet:
+        return self.filter(year=year)
+
+
+class AnnualPlanQuerySet(models.QuerySet):
+    def visible_to(self, user) -> AnnualPlanQuerySet:
+        from guatu.projects.models import Project
+
+        return self.filter(project__in=Project.objects.visible_to(user))
+
+
+def behind_schedule(projects: ProjectQuerySet, year: int, month: int) -> ProjectQuerySet:
+    """Projects with a plan whose completion is below 序时进度 (the same rule as
+    `ProgressRow.lagging`): YTD ÷ plan < month ÷ 12, i.e. 12 × YTD < month × plan, in exact SQL
+    arithmetic. Expects `with_figures` annotations."""
+    from django.db.models import DecimalField, F, Value
+    from django.db.models.functions import Coalesce
+
+    zero = Value(0, output_field=DecimalField(max_digits=16, decimal_places=2))
+    # Multiply rather than divide: SQLite stores whole-number decimals as integers and would
+    # divide them as integers.
+    return (
+        projects.filter(annual_plan__gt=0)
+        .alias(ytd12=Coalesce(F("ytd_actual"), zero) * 12, plan_months=F("annual_plan") * month)
+        .filter(ytd12__lt=F("plan_months"))
+    )

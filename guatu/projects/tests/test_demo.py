@@ -1,0 +1,109 @@
+"""The Quzhou demo reproduces the article's figures (衢州智造新城, January–November 2024)."""
+
+import json
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from guatu.demo.quzhou import load
+from guatu.projects.models import MonthlyReport, Project
+
+pytestmark = pytest.mark.django_db
+
+ARTICLE = {
+    "QXWY": {"projects": 12, "ytd_actual_wan": "2305000.00", "completion_pct": "142.3"},
+    "JZKG": {
+        "projects": 5,
+        "total_investment_wan": "1457300.00",
+        "ytd_actual_wan": "572000.00",
+        "completion_pct": "171.9",
+    },
+    "SZD": {"projects": 113, "started": 113, "ytd_actual_wan": "2761000.00", "completion_pct": "111.0"},
+}
+
+
+def cli_progress(*args) -> dict:
+    out = StringIO()
+    call_command("progress", "--year", "2024", "--through", "11", *args, "--json", stdout=out)
+    return json.loads(out.getvalue())
+
+
+def assert_article_figures(rows: list[dict]) -> None:
+    by_code = {row["list_code"]: row for row in rows}
+    for code, expected in ARTICLE.items():
+        for key, value in expected.items():
+            assert by_code[code][key] == value, (code, key)
+        assert by_code[code]["elapsed_pct"] == "91.7"
+        assert by_code[code]["ahead"] is True
+
+
+def test_the_cli_reproduces_every_article_figure():
+    data = cli_progress("--platform", "衢州智造新城")
+    assert (data["year"], data["through_month"]) == (2024, 11)
+    assert_article_figures(data["rows"])
+
+
+def test_the_cli_accepts_list_names_with_any_quotes():
+    data = cli_progress("--platform", "ZZXC", "--list", "省“千项万亿”工程项目")
+    assert [row["completion_pct"] for row in data["rows"]] == ["142.3"]
+
+
+def test_the_api_reproduces_every_article_figure(demo_client):
+    response = demo_client.get("/api/v1/progress/", {"year": 2024, "through": 11, "platform": "衢州智造新城"})
+    assert response.status_code == 200
+    assert_article_figures(response.json()["rows"])
+
+
+def test_the_cli_readable_table_is_in_yi(capsys):
+    out = StringIO()
+    call_command("progress", "--year", "2024", "--through", "11", "--platform", "ZZXC", stdout=out)
+    text = out.getvalue()
+    assert "230.50" in text and "142.3%" in text and "57.20" in text and "171.9%" in text and "111.0%" in text
+
+
+def test_an_unknown_scope_is_a_clear_error():
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="火星园区"):
+        cli_progress("--platform", "火星园区")
+
+
+def test_the_named_projects_carry_the_articles_facts():
+    zhenghe = Project.objects.get(name="浙江正和硅材料有限公司有机硅功能材料项目")
+    assert zhenghe.total_investment > 35000 and str(zhenghe.actual_start) == "2023-08-01"
+    assert str(zhenghe.planned_completion) == "2024-12-31"
+    tuoxi = Project.objects.get(name__startswith="浙江拓烯光学")
+    assert MonthlyReport.objects.get(project=tuoxi, year=2024, month=11).progress_pct == 50
+    assert Project.objects.get(name__startswith="年产15万吨高端无机精细化学品").total_investment == 250000
+    assert Project.objects.get(name__startswith="先导集成电路").stage == "production"
+
+
+def test_every_project_reports_every_month_and_cumulative_never_decreases():
+    projects = Project.objects.count()
+    assert MonthlyReport.objects.filter(year=2024).count() == projects * 11
+    last = {}
+    for r in MonthlyReport.objects.filter(year=2024).order_by("project_id", "month"):
+        before = last.get(r.project_id)
+        if before:
+            assert r.invest_ytd >= before.invest_ytd and r.invest_cumulative >= before.invest_cumulative
+            assert r.invest_month == r.invest_ytd - before.invest_ytd
+        assert 0 <= r.progress_pct <= 100
+        last[r.project_id] = r
+
+
+def test_the_other_counties_have_projects_of_their_own():
+    for code in ("330822", "330824", "330825", "330881"):
+        assert Project.objects.filter(region__code=code).count() >= 10
+
+
+def test_loading_twice_leaves_one_copy_and_writes_nothing():
+    before = (Project.objects.count(), MonthlyReport.objects.count(), Project.history.count())
+    results = load()
+    assert all(r.created == 0 and r.updated == 0 for r in results.values())
+    assert (Project.objects.count(), MonthlyReport.objects.count(), Project.history.count()) == before
+
+
+def test_the_demo_login_is_made_by_the_demo_not_by_migrations(demo_user):
+    assert demo_user.check_password("demo")
+    assert demo_user.profile.home_platform.name == "衢州智造新城"

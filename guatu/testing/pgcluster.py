@@ -1,0 +1,97 @@
+"""Run a command against a throwaway PostgreSQL cluster: `python -m guatu.testing.pgcluster -- CMD…`.
+
+initdb in a temporary folder, start on a free loopback port, create the database, run CMD with
+DATABASE_URL pointing at it, then stop the cluster and delete the folder. Without PostgreSQL
+installed this is a loud skip, except under CI=true, where it is a failure.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import pwd
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from guatu.testing.requirements import missing
+
+
+def find_bin(name: str) -> str | None:
+    candidates = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"), key=lambda p: int(p.split("/")[4]))
+    return candidates[-1] if candidates else shutil.which(name)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def run_with_cluster(command: list[str]) -> int:
+    initdb, pg_ctl = find_bin("initdb"), find_bin("pg_ctl")
+    if not initdb or not pg_ctl:
+        return missing("PostgreSQL (initdb/pg_ctl)", "apt-get install postgresql")
+    root = Path(tempfile.mkdtemp(prefix="guatu-pg-"))
+    data, log = root / "data", root / "postgres.log"
+    # PostgreSQL refuses to run as root: run the server as the `postgres` user when we are root.
+    user = None
+    if os.geteuid() == 0:
+        account = pwd.getpwnam("postgres")
+        user = account.pw_uid
+        os.chown(root, account.pw_uid, account.pw_gid)
+    port = free_port()
+    env = {**os.environ, "LC_ALL": "C.UTF-8"}
+    try:
+        subprocess.run(
+            [initdb, "-D", str(data), "-U", "guatu", "--auth=trust", "-E", "UTF8", "--no-locale"],
+            check=True,
+            user=user,
+            env=env,
+            stdout=subprocess.DEVNULL,
+        )
+        options = (
+            f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off "
+            "-c synchronous_commit=off -c full_page_writes=off"
+        )
+        subprocess.run(
+            [pg_ctl, "-D", str(data), "-o", options, "-l", str(log), "-w", "start"],
+            check=True,
+            user=user,
+            env=env,
+            stdout=subprocess.DEVNULL,
+        )
+        url = f"postgres://guatu@127.0.0.1:{port}/guatu"
+        subprocess.run(
+            [find_bin("createdb") or "createdb", "-h", "127.0.0.1", "-p", str(port), "-U", "guatu", "guatu"],
+            check=True,
+            env=env,
+        )
+        print(f"guatu: throwaway PostgreSQL at {url}", flush=True)
+        return subprocess.run(command, env={**os.environ, "DATABASE_URL": url}).returncode
+    finally:
+        if (data / "postmaster.pid").exists():
+            subprocess.run(
+                [pg_ctl, "-D", str(data), "-m", "immediate", "stop"],
+                user=user,
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def main(argv: list[str]) -> int:
+    if argv and argv[0] == "--":
+        argv = argv[1:]
+    if not argv:
+        print("usage: python -m guatu.testing.pgcluster -- COMMAND [ARGS…]", file=sys.stderr)
+        return 2
+    return run_with_cluster(argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,67 @@
+"""Start the real product (`guatu demo --no-serve`, then `guatu serve`) in a child process for
+browser tests: a temporary data directory on SQLite, or a fresh database in the same PostgreSQL
+cluster when DATABASE_URL points at one."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def scratch_database(url: str) -> Iterator[str]:
+    """A new, empty database next to the one `url` names; dropped afterwards."""
+    import psycopg
+
+    name = f"guatu_browser_{uuid.uuid4().hex[:8]}"
+    parts = urlsplit(url)
+    admin = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield urlunsplit(parts._replace(path=f"/{name}"))
+    finally:
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@contextlib.contextmanager
+def demo_server(data_dir: Path) -> Iterator[str]:
+    """Yield the base URL of a served, freshly loaded demo."""
+    with contextlib.ExitStack() as stack:
+        env = {**os.environ, "GUATU_DATA_DIR": str(data_dir)}
+        env.pop("DJANGO_SETTINGS_MODULE", None)
+        if os.environ.get("DATABASE_URL"):
+            env["DATABASE_URL"] = stack.enter_context(scratch_database(os.environ["DATABASE_URL"]))
+        cli = [sys.executable, "-m", "guatu.cli"]
+        subprocess.run([*cli, "demo", "--no-serve"], env=env, check=True, stdout=subprocess.DEVNULL)
+        port = free_port()
+        server = subprocess.Popen(
+            [*cli, "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        )
+        stack.callback(server.wait, 10)
+        stack.callback(server.terminate)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                break
+            if server.poll() is not None:
+                raise RuntimeError(f"guatu serve exited: {server.stderr.read().decode()}")
+            time.sleep(0.2)
+        else:
+            raise RuntimeError("guatu serve did not start within 30 s")
+        yield f"http://127.0.0.1:{port}"
