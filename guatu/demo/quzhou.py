@@ -62,12 +62,21 @@ class _Generator:
     def __init__(self) -> None:
         self.rng = random.Random(SEED)
         self.seq: dict[str, int] = {}
+        self.names: set[str] = {item["name"] for item in c.NAMED}
 
     def code(self, region: str) -> str:
         self.seq[region] = self.seq.get(region, 0) + 1
         return f"2024-{region}-{self.seq[region]:03d}"
 
     def name(self, industry: str) -> tuple[str, str]:
+        """A plausible, unique project name and owner (names are how officers find projects)."""
+        while True:
+            name, owner = self._draw_name(industry)
+            if name not in self.names:
+                self.names.add(name)
+                return name, owner
+
+    def _draw_name(self, industry: str) -> tuple[str, str]:
         rng = self.rng
         company = f"浙江{rng.choice(c.COMPANY_WORDS)}{rng.choice(['新材料', '科技', '实业', '能源'])}有限公司"
         if industry == "JCSS":

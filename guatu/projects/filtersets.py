@@ -10,23 +10,27 @@ from guatu.core.models import Department, Industry, Platform, Region
 from guatu.projects.choices import Category, Stage
 from guatu.projects.models import MonthlyReport, Project, ProjectList
 
+ALL = _("All")
+
 
 class ProjectFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="filter_q")
     region = django_filters.ModelChoiceFilter(
-        label=_("Region"), queryset=Region.objects.exclude(level="town"), method="filter_region"
+        label=_("Region"), queryset=Region.objects.exclude(level="town"), method="filter_region", empty_label=ALL
     )
     platform = django_filters.ModelChoiceFilter(
-        label=_("Platform"), queryset=Platform.objects.all(), method="filter_platform"
+        label=_("Platform"), queryset=Platform.objects.all(), method="filter_platform", empty_label=ALL
     )
     list = django_filters.ModelChoiceFilter(
-        label=_("Project list"), queryset=ProjectList.objects.all(), method="filter_list"
+        label=_("Project list"), queryset=ProjectList.objects.all(), empty_label=ALL, method="filter_list"
     )
     year = django_filters.NumberFilter(label=_("Year"), method="filter_noop")
-    industry = django_filters.ModelChoiceFilter(label=_("Industry"), queryset=Industry.objects.all())
-    department = django_filters.ModelChoiceFilter(label=_("Department"), queryset=Department.objects.all())
-    stage = django_filters.ChoiceFilter(label=_("Stage"), choices=Stage.choices)
-    category = django_filters.ChoiceFilter(label=_("Category"), choices=Category.choices)
+    industry = django_filters.ModelChoiceFilter(label=_("Industry"), queryset=Industry.objects.all(), empty_label=ALL)
+    department = django_filters.ModelChoiceFilter(
+        label=_("Department"), queryset=Department.objects.all(), empty_label=ALL
+    )
+    stage = django_filters.ChoiceFilter(label=_("Stage"), choices=Stage.choices, empty_label=ALL)
+    category = django_filters.ChoiceFilter(label=_("Category"), choices=Category.choices, empty_label=ALL)
 
     class Meta:
         model = Project

@@ -76,6 +76,8 @@ class MonthlyReportForm(forms.ModelForm):
         today = timezone.localdate()
         self.fields["year"].initial = today.year
         self.fields["month"].initial = today.month
+        for name in ("invest_month", "invest_ytd", "invest_cumulative"):
+            self.fields[name].help_text = _("10k yuan")
 
     def validate_unique(self) -> None:
         # `project` is not a form field, so Django skips the (project, year, month) check; say it plainly.

@@ -161,11 +161,12 @@ def report_edit(request, code: str, year: int | None = None, month: int | None =
         instance = MonthlyReport.objects.filter(project=project, year=year, month=month).first()
         if instance is None:
             raise Http404(_("No such report."))
+    previous = project.reports.order_by("-year", "-month").first()
     initial = {}
-    if instance is None and request.method == "GET":
-        previous = project.reports.order_by("-year", "-month").first()
-        if previous:
-            initial = {"stage": previous.stage, "progress_pct": previous.progress_pct}
+    if instance is None and previous is not None:
+        # Propose the month after the last report, carrying its stage and progress forward.
+        year, month = (previous.year + 1, 1) if previous.month == 12 else (previous.year, previous.month + 1)
+        initial = {"year": year, "month": month, "stage": previous.stage, "progress_pct": previous.progress_pct}
     form = MonthlyReportForm(request.POST or None, instance=instance, project=project, initial=initial)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
@@ -174,4 +175,8 @@ def report_edit(request, code: str, year: int | None = None, month: int | None =
             request, _("Saved the report for %(year)s-%(month)02d.") % {"year": report.year, "month": report.month}
         )
         return redirect(project)
-    return render(request, "projects/report_form.html", {"form": form, "project": project, "instance": instance})
+    return render(
+        request,
+        "projects/report_form.html",
+        {"form": form, "project": project, "instance": instance, "previous": None if instance else previous},
+    )

@@ -107,3 +107,13 @@ def test_english_is_one_click_away(page):
     page.wait_for_selector("text=Cockpit")
     assert "Ahead of schedule" in page.inner_text("#progress-table")
     page.select_option("select[name=language]", "zh-hans")
+
+
+def test_the_report_form_adds_this_month_to_the_last_reports_totals(page, server):
+    page.goto(f"{server}/projects/?q=正和")
+    page.click("#ledger tbody tr td a")
+    page.click("text=填报月报")
+    assert page.input_value("#id_year") == "2024" and page.input_value("#id_month") == "12"
+    page.fill("#id_invest_month", "1000.5")
+    assert page.input_value("#id_invest_ytd") == "14500.50"  # 13,500 through November + 1,000.50
+    assert page.input_value("#id_invest_cumulative") == "29500.50"

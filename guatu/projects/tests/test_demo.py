@@ -107,3 +107,8 @@ def test_loading_twice_leaves_one_copy_and_writes_nothing():
 def test_the_demo_login_is_made_by_the_demo_not_by_migrations(demo_user):
     assert demo_user.check_password("demo")
     assert demo_user.profile.home_platform.name == "衢州智造新城"
+
+
+def test_project_names_are_unique_so_officers_can_match_by_name():
+    names = list(Project.objects.values_list("name", flat=True))
+    assert len(names) == len(set(names))
