@@ -18,6 +18,7 @@ test: $(STAMP) lint test-sqlite test-postgres  ## ruff, then the whole suite on 
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 test-sqlite: $(STAMP)
 	$(BIN)/python -m pytest

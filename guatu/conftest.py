@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 
 
 @pytest.fixture(scope="session")
@@ -21,8 +22,26 @@ def demo_user(db):
 
 @pytest.fixture
 def officer(db):
-    """A signed-in filer (填报员) with no staff rights."""
-    return get_user_model().objects.create_user("officer", password="officer-pass-1")
+    """A filer (填报员): may file and correct monthly reports, nothing else."""
+    user = get_user_model().objects.create_user("officer", password="officer-pass-1")
+    user.user_permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="projects", codename__in=["add_monthlyreport", "change_monthlyreport"]
+        )
+    )
+    return user
+
+
+@pytest.fixture
+def reader(db):
+    """A signed-in user with no permissions: reads everything, writes nothing."""
+    return get_user_model().objects.create_user("reader", password="reader-pass-1")
+
+
+@pytest.fixture
+def reader_client(client, reader):
+    client.force_login(reader)
+    return client
 
 
 @pytest.fixture

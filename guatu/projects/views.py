@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404
@@ -12,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from guatu.accounts.models import home_scope_of
+from guatu.accounts.permissions import can_file_reports
 from guatu.audit.changes import ChangeEntry
 from guatu.core.money import pct_str
 from guatu.core.periods import Period
@@ -144,6 +146,7 @@ def project_detail(request, code: str):
         "projects/project_detail.html",
         {
             "project": project,
+            "can_file": can_file_reports(request.user),
             "reports": reports,
             "plans": sorted(plans.values(), key=lambda p: p.year),
             "memberships": project.memberships.select_related("project_list").order_by("-year"),
@@ -155,6 +158,8 @@ def project_detail(request, code: str):
 
 @login_required
 def report_edit(request, code: str, year: int | None = None, month: int | None = None):
+    if not can_file_reports(request.user):
+        raise PermissionDenied(_("You may read the ledger but not file reports; ask an administrator."))
     project = _visible_project(request, code)
     instance = None
     if year is not None:

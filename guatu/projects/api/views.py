@@ -3,6 +3,7 @@ from __future__ import annotations
 from drf_spectacular.utils import extend_schema
 from rest_framework import viewsets
 from rest_framework.exceptions import ValidationError
+from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -57,6 +58,8 @@ class MonthlyReportViewSet(viewsets.ModelViewSet):
 
 class ProgressView(APIView):
     """Progress per project list for a scope and period — the same rows as `guatu progress --json`."""
+
+    permission_classes = [IsAuthenticated]
 
     @extend_schema(parameters=[ProgressQuerySerializer], responses=ProgressSerializer)
     def get(self, request):

@@ -95,3 +95,50 @@ def test_the_openapi_schema_lists_every_endpoint(demo_client):
     ):
         assert path in paths
     assert response.json()["openapi"].startswith("3.")
+
+
+def test_a_reader_reads_but_may_not_write(reader_client):
+    project = make_project("A1", plan="100", ytd_by_month={1: "10"})
+    assert reader_client.get("/api/v1/projects/A1/").json()["code"] == "A1"
+    assert reader_client.get("/api/v1/progress/", {"year": 2024, "through": 11}).status_code == 200
+    response = reader_client.post(
+        "/api/v1/monthly-reports/",
+        {
+            "project": project.pk,
+            "year": 2024,
+            "month": 2,
+            "invest_month": "5",
+            "invest_ytd": "15",
+            "invest_cumulative": "15",
+            "progress_pct": "5",
+            "stage": "construction",
+        },
+        content_type="application/json",
+    )
+    assert response.status_code == 403
+    assert reader_client.delete("/api/v1/projects/A1/").status_code == 403
+    assert MonthlyReport.objects.filter(project=project).count() == 1
+
+
+def test_an_officer_files_through_the_api(officer):
+    from rest_framework.test import APIClient
+
+    project = make_project("A1", plan="100", ytd_by_month={1: "10"})
+    api = APIClient()
+    api.credentials(HTTP_AUTHORIZATION="Basic " + __import__("base64").b64encode(b"officer:officer-pass-1").decode())
+    response = api.post(
+        "/api/v1/monthly-reports/",
+        {
+            "project": project.pk,
+            "year": 2024,
+            "month": 2,
+            "invest_month": "5",
+            "invest_ytd": "15",
+            "invest_cumulative": "15",
+            "progress_pct": "5",
+            "stage": "construction",
+        },
+        format="json",
+    )
+    assert response.status_code == 201, response.content
+    assert MonthlyReport.objects.get(project=project, month=2).history.first().history_user == officer

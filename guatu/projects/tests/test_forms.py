@@ -98,3 +98,10 @@ def test_the_form_needs_a_login(client, project):
     response = post(client, project)
     assert response.status_code == 302 and "/login/" in response.url
     assert not MonthlyReport.objects.filter(project=project, month=5).exists()
+
+
+def test_a_reader_without_the_permission_may_not_file(reader_client, project):
+    response = post(reader_client, project)
+    assert response.status_code == 403
+    assert not MonthlyReport.objects.filter(project=project, month=5).exists()
+    assert "填报月报" not in reader_client.get(f"/projects/{project.code}/").content.decode()
