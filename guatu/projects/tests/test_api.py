@@ -1,9 +1,24 @@
+import base64
+
 import pytest
+from rest_framework.test import APIClient
 
 from guatu.projects.models import MonthlyReport
 from guatu.test import make_project
 
 pytestmark = pytest.mark.django_db
+
+
+def february(project, **overrides) -> dict:
+    """A valid February report for a project that reported YTD 10 in January."""
+    return {
+        "project": project.pk, "year": 2024, "month": 2, "invest_month": "5", "invest_ytd": "15",
+        "invest_cumulative": "15", "progress_pct": "5", "stage": "construction", **overrides,
+    }  # fmt: skip
+
+
+def post_report(client, payload):
+    return client.post("/api/v1/monthly-reports/", payload, content_type="application/json")
 
 
 def test_the_api_needs_a_login(client):
@@ -32,20 +47,7 @@ def test_monthly_reports_filter_by_project_code(demo_client):
 
 def test_the_api_applies_the_same_report_rules_as_the_form(demo_client):
     project = make_project("A1", plan="100", ytd_by_month={1: "10", 2: "20"})
-    response = demo_client.post(
-        "/api/v1/monthly-reports/",
-        {
-            "project": project.pk,
-            "year": 2024,
-            "month": 3,
-            "invest_month": "1",
-            "invest_ytd": "15",
-            "invest_cumulative": "15",
-            "progress_pct": "5",
-            "stage": "construction",
-        },
-        content_type="application/json",
-    )
+    response = post_report(demo_client, february(project, month=3, invest_month="1"))  # YTD 15 < February's 20
     assert response.status_code == 400
     assert "invest_ytd" in response.json()
     assert not MonthlyReport.objects.filter(project=project, month=3).exists()
@@ -53,20 +55,7 @@ def test_the_api_applies_the_same_report_rules_as_the_form(demo_client):
 
 def test_the_api_saves_a_good_report(demo_client):
     project = make_project("A1", plan="100", ytd_by_month={1: "10"})
-    response = demo_client.post(
-        "/api/v1/monthly-reports/",
-        {
-            "project": project.pk,
-            "year": 2024,
-            "month": 2,
-            "invest_month": "5",
-            "invest_ytd": "15",
-            "invest_cumulative": "15",
-            "progress_pct": "5",
-            "stage": "construction",
-        },
-        content_type="application/json",
-    )
+    response = post_report(demo_client, february(project))
     assert response.status_code == 201, response.json()
     assert MonthlyReport.objects.get(project=project, month=2).history.first().history_user.username == "demo"
 
@@ -87,12 +76,9 @@ def test_the_openapi_schema_lists_every_endpoint(demo_client):
     assert response.status_code == 200
     paths = response.json()["paths"]
     for path in (
-        "/api/v1/projects/",
-        "/api/v1/lists/",
-        "/api/v1/annual-plans/",
-        "/api/v1/monthly-reports/",
+        "/api/v1/projects/", "/api/v1/lists/", "/api/v1/annual-plans/", "/api/v1/monthly-reports/",
         "/api/v1/progress/",
-    ):
+    ):  # fmt: skip
         assert path in paths
     assert response.json()["openapi"].startswith("3.")
 
@@ -101,44 +87,15 @@ def test_a_reader_reads_but_may_not_write(reader_client):
     project = make_project("A1", plan="100", ytd_by_month={1: "10"})
     assert reader_client.get("/api/v1/projects/A1/").json()["code"] == "A1"
     assert reader_client.get("/api/v1/progress/", {"year": 2024, "through": 11}).status_code == 200
-    response = reader_client.post(
-        "/api/v1/monthly-reports/",
-        {
-            "project": project.pk,
-            "year": 2024,
-            "month": 2,
-            "invest_month": "5",
-            "invest_ytd": "15",
-            "invest_cumulative": "15",
-            "progress_pct": "5",
-            "stage": "construction",
-        },
-        content_type="application/json",
-    )
-    assert response.status_code == 403
+    assert post_report(reader_client, february(project)).status_code == 403
     assert reader_client.delete("/api/v1/projects/A1/").status_code == 403
     assert MonthlyReport.objects.filter(project=project).count() == 1
 
 
-def test_an_officer_files_through_the_api(officer):
-    from rest_framework.test import APIClient
-
+def test_an_officer_files_through_the_api_with_basic_auth(officer):
     project = make_project("A1", plan="100", ytd_by_month={1: "10"})
     api = APIClient()
-    api.credentials(HTTP_AUTHORIZATION="Basic " + __import__("base64").b64encode(b"officer:officer-pass-1").decode())
-    response = api.post(
-        "/api/v1/monthly-reports/",
-        {
-            "project": project.pk,
-            "year": 2024,
-            "month": 2,
-            "invest_month": "5",
-            "invest_ytd": "15",
-            "invest_cumulative": "15",
-            "progress_pct": "5",
-            "stage": "construction",
-        },
-        format="json",
-    )
+    api.credentials(HTTP_AUTHORIZATION="Basic " + base64.b64encode(b"officer:officer-pass-1").decode())
+    response = api.post("/api/v1/monthly-reports/", february(project), format="json")
     assert response.status_code == 201, response.content
     assert MonthlyReport.objects.get(project=project, month=2).history.first().history_user == officer
