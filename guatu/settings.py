@@ -5,6 +5,7 @@ DATABASE_URL     e.g. postgres://user:pass@host:5432/guatu — selects PostgreSQ
 GUATU_DEBUG      1/0 (default 0)
 GUATU_SECRET_KEY the signing key; when unset one is generated once into the data directory
 GUATU_ALLOWED_HOSTS comma-separated (default 127.0.0.1,localhost)
+GUATU_HTTPS      1 behind an HTTPS front server: secure cookies, HSTS, redirect to HTTPS
 """
 
 from __future__ import annotations
@@ -158,6 +159,13 @@ SPECTACULAR_SETTINGS = {
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
 }
 
+# Behind HTTPS (GUATU_HTTPS=1) the cookies are secure and browsers are told to stay on HTTPS;
+# `guatu check --deploy` is then clean. The intranet demo on plain HTTP leaves it off.
+HTTPS = env_bool("GUATU_HTTPS", False)
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = SECURE_SSL_REDIRECT = HTTPS
+SECURE_HSTS_SECONDS = 31_536_000 if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_PRELOAD = HTTPS
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS else None
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"

@@ -5,6 +5,8 @@ from __future__ import annotations
 import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from guatu.core.models import Department, Industry, Platform, Region
 from guatu.projects.choices import Category, Stage
@@ -21,8 +23,10 @@ class ProjectFilterSet(django_filters.FilterSet):
     platform = django_filters.ModelChoiceFilter(
         label=_("Platform"), queryset=Platform.objects.all(), method="filter_platform", empty_label=ALL
     )
-    list = django_filters.ModelChoiceFilter(
-        label=_("Project list"), queryset=ProjectList.objects.all(), empty_label=ALL, method="filter_list"
+    list = extend_schema_field(OpenApiTypes.INT)(
+        django_filters.ModelChoiceFilter(
+            label=_("Project list"), queryset=ProjectList.objects.all(), empty_label=ALL, method="filter_list"
+        )
     )
     year = django_filters.NumberFilter(label=_("Year"), method="filter_noop")
     industry = django_filters.ModelChoiceFilter(label=_("Industry"), queryset=Industry.objects.all(), empty_label=ALL)
