@@ -54,3 +54,45 @@ def demo_client(client, demo_user):
 def officer_client(client, officer):
     client.force_login(officer)
     return client
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory):
+    """The real product, served: `guatu demo --no-serve`, then `guatu serve` (one per test session)."""
+    from guatu.core.browser import chromium_path
+    from guatu.testing.requirements import require
+    from guatu.testing.server import demo_server
+
+    require(chromium_path() is not None, "chromium")
+    with demo_server(tmp_path_factory.mktemp("guatu-demo")) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Chromium for one test module (Playwright's loop must not outlive it: the ORM refuses to run
+    beside a running event loop)."""
+    from playwright.sync_api import sync_playwright
+
+    from guatu.core.browser import CHROMIUM_ARGS, chromium_path
+    from guatu.testing.requirements import require
+
+    require(chromium_path() is not None, "chromium")
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    """A chromium page logged in to the served demo as demo/demo."""
+    context = browser.new_context(locale="zh-CN", viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.goto(f"{server}/")
+    page.fill("#id_username", "demo")
+    page.fill("#id_password", "demo")
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{server}/")
+    yield page
+    context.close()

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "guatu.accounts",
     "guatu.audit",
     "guatu.projects",
+    "guatu.schedules",
 ]
 
 MIDDLEWARE = [
@@ -157,6 +158,10 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    "ENUM_NAME_OVERRIDES": {
+        "WarningLevelEnum": ["red", "yellow", "green"],
+        "ListLevelEnum": "guatu.projects.choices.ListLevel",
+    },
 }
 
 # Behind HTTPS (GUATU_HTTPS=1) the cookies are secure and browsers are told to stay on HTTPS;

@@ -420,5 +420,8 @@ def load() -> dict[str, UpsertResult]:
         existing=MonthlyReport.objects.filter(year=c.YEAR),
         change_reason=REASON,
     )
+    from guatu.demo import battle
+
+    result.update(battle.load())
     _ensure_demo_user()
     return result

@@ -14,11 +14,9 @@ from guatu.projects.scope import Scope
 MONTHS = [(m, f"{m}") for m in range(1, 13)]
 
 
-class ScopePeriodForm(forms.Form):
-    """What the cockpit (and the ledger's figures) are about: a scope, a year and a month."""
+class ScopeForm(forms.Form):
+    """The scope fields every overview page shares (region, platform, list, industry, department)."""
 
-    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
-    through = forms.TypedChoiceField(label=_("Through month"), choices=MONTHS, coerce=int)
     region = forms.ModelChoiceField(
         label=_("Region"), queryset=Region.objects.exclude(level="town"), required=False, empty_label=_("All regions")
     )
@@ -34,10 +32,6 @@ class ScopePeriodForm(forms.Form):
     department = forms.ModelChoiceField(
         label=_("Department"), queryset=Department.objects.all(), required=False, empty_label=_("All departments")
     )
-    unit = forms.ChoiceField(label=_("Unit"), choices=[("yi", _("100M yuan")), ("wan", _("10k yuan"))], required=False)
-
-    def period(self) -> Period:
-        return Period(self.cleaned_data["year"], self.cleaned_data["through"])
 
     def scope(self) -> Scope:
         data = self.cleaned_data
@@ -48,6 +42,18 @@ class ScopePeriodForm(forms.Form):
             industry=data.get("industry"),
             department=data.get("department"),
         )
+
+
+class ScopePeriodForm(ScopeForm):
+    """What the cockpit (and the ledger's figures) are about: a scope, a year and a month."""
+
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    through = forms.TypedChoiceField(label=_("Through month"), choices=MONTHS, coerce=int)
+    unit = forms.ChoiceField(label=_("Unit"), choices=[("yi", _("100M yuan")), ("wan", _("10k yuan"))], required=False)
+    field_order = ["year", "through", "region", "platform", "list", "industry", "department", "unit"]
+
+    def period(self) -> Period:
+        return Period(self.cleaned_data["year"], self.cleaned_data["through"])
 
     def money_unit(self) -> str:
         return self.cleaned_data.get("unit") or "yi"

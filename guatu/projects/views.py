@@ -12,7 +12,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from guatu.accounts.models import home_scope_of
 from guatu.accounts.permissions import can_file_reports
 from guatu.audit.changes import ChangeEntry
 from guatu.core.money import pct_str
@@ -20,6 +19,7 @@ from guatu.core.periods import Period
 from guatu.projects.filtersets import ProjectFilterSet
 from guatu.projects.forms import MonthlyReportForm, ScopePeriodForm
 from guatu.projects.history import project_changes
+from guatu.projects.home_scope import bind_scope_form
 from guatu.projects.models import MonthlyReport, Project
 from guatu.projects.progress import latest_period, progress
 from guatu.projects.querysets import behind_schedule
@@ -41,22 +41,8 @@ def default_period(user) -> Period:
 
 def scope_period_form(request) -> ScopePeriodForm:
     """The cockpit form bound to the query string, or to the user's home scope and the latest month."""
-    if request.GET:
-        data = request.GET.copy()
-        period = default_period(request.user)
-        data.setdefault("year", str(period.year))
-        data.setdefault("through", str(period.month))
-        return ScopePeriodForm(data)
     period = default_period(request.user)
-    region, platform = home_scope_of(request.user)
-    return ScopePeriodForm(
-        {
-            "year": period.year,
-            "through": period.month,
-            "region": region.pk if region else "",
-            "platform": platform.pk if platform else "",
-        }
-    )
+    return bind_scope_form(request, ScopePeriodForm, {"year": period.year, "through": period.month})
 
 
 @login_required

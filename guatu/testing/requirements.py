@@ -6,9 +6,9 @@ means the whole suite really ran.
 
 from __future__ import annotations
 
-import os
 import sys
 
+from guatu.core.browser import chromium_path  # noqa: F401  (re-exported for the tests)
 from guatu.core.env import env_bool
 
 
@@ -28,8 +28,13 @@ def missing(what: str, how: str) -> int:
     return 1 if in_ci() else 0
 
 
-def chromium_path() -> str | None:
-    for path in (os.environ.get("GUATU_CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser"):
-        if path and os.path.exists(path):
-            return path
-    return None
+def require(ok: bool, what: str) -> None:
+    """Inside a test: a loud skip when `what` is missing, a failure under CI=true."""
+    import pytest
+
+    if ok:
+        return
+    message = f"{what} is not installed (apt-get install chromium fonts-noto-cjk postgresql-15)"
+    if in_ci():
+        pytest.fail(f"CI=true: {message}")
+    pytest.skip(f"LOUD SKIP: {message}")

@@ -47,3 +47,16 @@ def query_with(context, **changes):
 def completion(ytd, plan):
     """A project's completion of its annual plan, "—" without a plan."""
     return fmt_pct(ratio_pct(ytd or 0, plan))
+
+
+@register.simple_tag
+def inline_static(path: str):
+    """A static file's text, for self-contained documents (the PDF is printed from HTML with no server)."""
+    from django.contrib.staticfiles import finders
+    from django.utils.safestring import mark_safe
+
+    found = finders.find(path)
+    if not found:
+        raise FileNotFoundError(f"static file {path!r} not found")
+    with open(found, encoding="utf-8") as fh:
+        return mark_safe(fh.read())

@@ -7,66 +7,15 @@ import subprocess
 
 import pytest
 
-from guatu.testing.requirements import chromium_path, in_ci
-from guatu.testing.server import demo_server
+from guatu.testing.requirements import require
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-def _require(ok: bool, what: str) -> None:
-    if ok:
-        return
-    message = f"{what} is not installed (apt-get install chromium fonts-noto-cjk)"
-    if in_ci():
-        pytest.fail(f"CI=true: {message}")
-    pytest.skip(f"LOUD SKIP: {message}")
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    _require(chromium_path() is not None, "chromium")
-    with demo_server(tmp_path_factory.mktemp("guatu-demo")) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    _require(chromium_path() is not None, "chromium")
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def page(browser, server):
-    context = browser.new_context(locale="zh-CN", viewport={"width": 1400, "height": 1000})
-    page = context.new_page()
-    page.goto(f"{server}/")
-    page.fill("#id_username", "demo")
-    page.fill("#id_password", "demo")
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{server}/")
-    yield page
-    context.close()
-
 
 def test_a_cjk_font_is_installed_so_chinese_is_not_boxes():
-    _require(shutil.which("fc-list") is not None, "fontconfig")
+    require(shutil.which("fc-list") is not None, "fontconfig")
     fonts = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True).stdout
-    _require(bool(fonts.strip()), "a CJK font")
+    require(bool(fonts.strip()), "a CJK font")
 
 
 def test_the_demo_cockpit_shows_the_articles_figures_after_login(page):

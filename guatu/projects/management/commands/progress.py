@@ -5,8 +5,8 @@ from django.core.management.base import BaseCommand, CommandError
 from guatu.core import texttable
 from guatu.core.money import fmt_money, fmt_pct
 from guatu.core.periods import Period
+from guatu.projects.management.scope_options import add_scope_arguments, scope_from_options
 from guatu.projects.progress import progress
-from guatu.projects.scope import Scope, ScopeError
 
 
 class Command(BaseCommand):
@@ -15,21 +15,15 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--year", type=int, required=True)
         parser.add_argument("--through", type=int, required=True, help="last month included (1-12)")
-        parser.add_argument("--region", help="region code or name (its whole subtree)")
-        parser.add_argument("--platform", help="platform code or name (its whole subtree)")
-        parser.add_argument("--list", dest="project_list", help="project list code or name")
-        parser.add_argument("--industry", help="industry code or name")
-        parser.add_argument("--department", help="department code or name")
+        add_scope_arguments(parser)
         parser.add_argument("--json", action="store_true", help="print JSON (money as decimal strings in 万元)")
 
     def handle(self, *args, year, through, json: bool, **options):
         try:
             period = Period(year, through)
-            scope = Scope.from_keys(
-                **{k: options.get(k) for k in ("region", "platform", "project_list", "industry", "department")}
-            )
-        except (ValueError, ScopeError) as exc:
+        except ValueError as exc:
             raise CommandError(str(exc)) from exc
+        scope = scope_from_options(options)
         report = progress(scope, period)
         if json:
             self.stdout.write(_dumps(report.as_json()))

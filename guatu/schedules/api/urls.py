@@ -1,0 +1,15 @@
+from django.urls import path
+from rest_framework.routers import DefaultRouter
+
+from guatu.schedules.api import views
+
+router = DefaultRouter()
+router.register("milestone-templates", views.MilestoneTemplateViewSet, basename="milestonetemplate")
+router.register("milestones", views.MilestoneViewSet, basename="milestone")
+router.register("problems", views.ProblemViewSet, basename="problem")
+
+urlpatterns = [
+    path("projects/<str:code>/schedule/", views.ScheduleView.as_view(), name="api-schedule"),
+    path("warnings/", views.WarningsView.as_view(), name="api-warnings"),
+    *router.urls,
+]

@@ -1,0 +1,105 @@
+"""A project's milestone plan as of a date: the scheduler's answer joined to the milestones.
+
+Actual dates after `as_of` are ignored, so a plan can be looked at as it stood on any day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from guatu.projects.models import Project
+from guatu.schedules.backward import Actual, Schedule, ScheduleError, Task, TaskSchedule, schedule
+from guatu.schedules.choices import MilestoneStatus
+from guatu.schedules.links import parse_links
+from guatu.schedules.models import Milestone
+
+
+@dataclass
+class MilestoneRow:
+    milestone: Milestone
+    timing: TaskSchedule
+    status: str
+    overdue_days: int
+    actual_start: dt.date | None
+    actual_finish: dt.date | None
+
+    def as_json(self) -> dict:
+        m, t = self.milestone, self.timing
+        iso = lambda d: d.isoformat() if d else None  # noqa: E731
+        return {
+            "key": m.key, "name": m.name, "duration_days": m.duration_days, "predecessors": m.predecessors,
+            "planned_finish": iso(m.planned_finish), "baseline_finish": iso(m.baseline_finish),
+            "actual_start": iso(self.actual_start), "actual_finish": iso(self.actual_finish),
+            "latest_start": iso(t.latest_start), "latest_finish": iso(t.latest_finish),
+            "earliest_start": iso(t.earliest_start), "earliest_finish": iso(t.earliest_finish),
+            "float_days": t.float_days, "critical": t.critical, "status": self.status,
+            "overdue_days": self.overdue_days,
+        }  # fmt: skip
+
+
+@dataclass
+class ProjectPlan:
+    project: Project
+    as_of: dt.date
+    promise: dt.date | None
+    schedule: Schedule | None = None
+    rows: list[MilestoneRow] = field(default_factory=list)
+    error: str | None = None
+
+    @property
+    def days_missed(self) -> int:
+        return self.schedule.days_missed if self.schedule else 0
+
+    def as_json(self) -> dict:
+        return {
+            "project": self.project.code, "name": self.project.name, "as_of": self.as_of.isoformat(),
+            "promised_finish": self.promise.isoformat() if self.promise else None,
+            "projected_finish": self.schedule.projected_finish.isoformat() if self.schedule else None,
+            "days_missed": self.days_missed, "error": self.error,
+            "milestones": [row.as_json() for row in self.rows],
+        }  # fmt: skip
+
+
+def _seen(day: dt.date | None, as_of: dt.date) -> dt.date | None:
+    return day if day and day <= as_of else None
+
+
+def build_plan(project: Project, milestones: list[Milestone], as_of: dt.date) -> ProjectPlan:
+    plan = ProjectPlan(project=project, as_of=as_of, promise=project.planned_completion)
+    if not milestones:
+        return plan
+    if plan.promise is None:
+        plan.error = "no promised production/completion date (planned_completion) to schedule back from"
+        return plan
+    actuals = {
+        m.key: Actual(_seen(m.actual_start, as_of), _seen(m.actual_finish, as_of)) for m in milestones
+    }  # fmt: skip
+    try:
+        tasks = [Task(m.key, m.duration_days, parse_links(m.predecessors)) for m in milestones]
+        plan.schedule = schedule(tasks, plan.promise, as_of, actuals)
+    except (ScheduleError, ValueError) as exc:
+        plan.error = str(exc)
+        return plan
+    for m in sorted(milestones, key=lambda m: (m.order, m.pk or 0)):
+        actual = actuals[m.key]
+        due = m.planned_finish or plan.schedule.tasks[m.key].latest_finish
+        if actual.finish:
+            status, overdue = MilestoneStatus.MET, 0
+        elif due < as_of:
+            status, overdue = MilestoneStatus.OVERDUE, (as_of - due).days
+        else:
+            status, overdue = MilestoneStatus.UPCOMING, 0
+        plan.rows.append(MilestoneRow(m, plan.schedule.tasks[m.key], status, overdue, actual.start, actual.finish))
+    return plan
+
+
+def plans_for(projects, as_of: dt.date) -> list[ProjectPlan]:
+    """Plans for every project in the queryset; milestones loaded in one query."""
+    milestones = Milestone.objects.filter(project__in=projects.values("pk")).order_by("project_id", "order")
+    projects = list(projects)
+    by_project: dict[int, list[Milestone]] = defaultdict(list)
+    for m in milestones:
+        by_project[m.project_id].append(m)
+    return [build_plan(p, by_project[p.pk], as_of) for p in projects]

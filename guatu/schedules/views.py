@@ -1,0 +1,193 @@
+"""Pages of 挂图作战: the battle map (and its PDF/PNG), warnings, problems, a project's milestones."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from guatu.core.browser import BrowserUnavailable, html_to_pdf, html_to_png
+from guatu.projects.as_of import default_as_of
+from guatu.projects.home_scope import bind_scope_form
+from guatu.projects.models import Project
+from guatu.schedules import actions
+from guatu.schedules.battle_map import battle_map
+from guatu.schedules.forms import (
+    ApplyTemplateForm,
+    BattleMapForm,
+    MilestoneFormSet,
+    ProblemFilterForm,
+    ProblemForm,
+    SummaryForm,
+    TransitionForm,
+)
+from guatu.schedules.models import Problem
+from guatu.schedules.plans import plans_for
+from guatu.schedules.problems import overdue_by_department
+from guatu.schedules.warnings import summarise, warnings_for
+
+
+def _battle_form(request, form_class=BattleMapForm):
+    return bind_scope_form(request, form_class, {"as_of": default_as_of(request.user).isoformat()})
+
+
+@login_required
+def battle_map_page(request):
+    form = _battle_form(request)
+    context = {"form": form}
+    if form.is_valid():
+        context["map"] = battle_map(form.scope(), form.cleaned_data["as_of"], form.cleaned_data["level"], width=720,
+                                    user=request.user)  # fmt: skip
+        context["query"] = request.GET.urlencode()
+    return render(request, "schedules/battle_map.html", context)
+
+
+@login_required
+def battle_map_export(request, fmt: str):
+    if fmt not in ("pdf", "png"):
+        raise Http404
+    form = _battle_form(request)
+    if not form.is_valid():
+        return HttpResponse(_("Bad filters: %(errors)s") % {"errors": form.errors.as_text()}, status=400)
+    data = battle_map(form.scope(), form.cleaned_data["as_of"], form.cleaned_data["level"], user=request.user,
+                      width=1100 if fmt == "pdf" else 1200)  # fmt: skip
+    html = render_to_string("schedules/battle_map_print.html", {"map": data, "expand": True}, request=request)
+    try:
+        if fmt == "pdf":
+            header = render_to_string("schedules/_print_header.html", {"map": data})
+            footer = render_to_string("schedules/_print_footer.html", {"map": data})
+            body, content_type = html_to_pdf(html, header=header, footer=footer), "application/pdf"
+        else:
+            body, content_type = html_to_png(html, width=1600), "image/png"
+    except BrowserUnavailable as exc:
+        return HttpResponse(str(exc), status=503, content_type="text/plain; charset=utf-8")
+    response = HttpResponse(body, content_type=content_type)
+    filename = f"battle-map-{data.as_of.isoformat()}.{fmt}"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+def warnings_page(request):
+    form = _battle_form(request, SummaryForm)
+    context = {"form": form}
+    if form.is_valid():
+        as_of, by = form.cleaned_data["as_of"], form.cleaned_data["by"] or "list"
+        found = warnings_for(form.scope(), as_of, user=request.user)
+        level = form.cleaned_data["level"]
+        context.update(
+            as_of=as_of, by=by, summary=summarise(found, by, as_of.year),
+            flagged=[w for w in found if (w.level == level if level else w.level != "green")],
+            totals={lvl: sum(1 for w in found if w.level == lvl) for lvl in ("red", "yellow", "green")},
+        )  # fmt: skip
+    return render(request, "schedules/warnings.html", context)
+
+
+@login_required
+def problem_list(request):
+    form = ProblemFilterForm(request.GET or None)
+    today = timezone.localdate()
+    problems = Problem.objects.visible_to(request.user).select_related("project", "department")
+    if form.is_valid():
+        if form.cleaned_data["status"]:
+            problems = problems.filter(status=form.cleaned_data["status"])
+        if form.cleaned_data["overdue"]:
+            problems = problems.overdue(today)
+    return render(request, "schedules/problem_list.html", {
+        "form": form, "problems": problems, "today": today,
+        "overdue_by_department": overdue_by_department(today, request.user),
+    })  # fmt: skip
+
+
+def _project(request, code: str) -> Project:
+    return get_object_or_404(Project.objects.visible_to(request.user), code=code)
+
+
+@login_required
+@permission_required("schedules.add_problem", raise_exception=True)
+def problem_create(request, code: str):
+    project = _project(request, code)
+    form = ProblemForm(request.POST or None, initial={"raised_on": timezone.localdate(),
+                                                      "department": project.department_id})  # fmt: skip
+    form.instance.project = project
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Problem recorded."))
+        return redirect("schedules:project_milestones", code=project.code)
+    return render(request, "schedules/problem_form.html", {"form": form, "project": project})
+
+
+@login_required
+@permission_required("schedules.change_problem", raise_exception=True)
+@require_POST
+def problem_transition(request, pk: int):
+    problem = get_object_or_404(Problem.objects.visible_to(request.user), pk=pk)
+    form = TransitionForm(request.POST)
+    if form.is_valid():
+        try:
+            actions.transition_problem(problem, form.cleaned_data["to"], acting_user=request.user,
+                                       resolution=form.cleaned_data["resolution"])  # fmt: skip
+            messages.success(request, _("Problem is now “%(status)s”.") % {"status": problem.get_status_display()})
+        except actions.WorkflowError as exc:
+            messages.error(request, str(exc))
+    return redirect(request.POST.get("next") or "schedules:problem_list")
+
+
+@login_required
+def project_milestones(request, code: str):
+    project = _project(request, code)
+    as_of = default_as_of(request.user)
+    can_edit = request.user.has_perm("schedules.change_milestone")
+    formset = MilestoneFormSet(request.POST or None, queryset=project.milestones.order_by("order"), prefix="m")
+    if request.method == "POST":
+        if not can_edit:
+            raise PermissionDenied
+        if formset.is_valid():
+            try:
+                with transaction.atomic():  # the network must still schedule (no cycle, known keys)
+                    formset.save()
+                    error = plans_for(Project.objects.filter(pk=project.pk), as_of)[0].error
+                    if error:
+                        raise actions.WorkflowError(error)
+            except actions.WorkflowError as exc:
+                messages.error(request, _("Not saved: %(error)s") % {"error": exc})
+            else:
+                messages.success(request, _("Milestones saved."))
+                return redirect("schedules:project_milestones", code=project.code)
+    plan = plans_for(Project.objects.filter(pk=project.pk), as_of)[0]
+    rows_by_id = {row.milestone.pk: row for row in plan.rows}
+    return render(request, "schedules/project_milestones.html", {
+        "project": project, "plan": plan, "as_of": as_of, "can_edit": can_edit,
+        "forms_rows": [(f, rows_by_id.get(f.instance.pk)) for f in formset.forms], "formset": formset,
+        "template_form": ApplyTemplateForm(), "approval": getattr(project, "schedule_approval", None),
+        "problems": project.problem_items.select_related("department").order_by("status", "deadline"),
+        "today": timezone.localdate(), "transitions": actions.TRANSITIONS,
+    })  # fmt: skip
+
+
+@login_required
+@permission_required("schedules.change_milestone", raise_exception=True)
+@require_POST
+def project_plan_action(request, code: str, action: str):
+    project = _project(request, code)
+    as_of = default_as_of(request.user)
+    try:
+        if action == "apply":
+            form = ApplyTemplateForm(request.POST)
+            if not form.is_valid():
+                raise actions.WorkflowError(_("Choose a template."))
+            actions.apply_template(project, form.cleaned_data["template"], acting_user=request.user, as_of=as_of)
+            messages.success(request, _("Milestones created and scheduled back from the promised date."))
+        elif action in ("approve", "baseline"):
+            actions.approve_plan(project, acting_user=request.user, as_of=as_of, set_baseline=action == "baseline")
+            messages.success(request, _("Plan approved.") if action == "approve" else _("Baseline set."))
+    except actions.WorkflowError as exc:
+        messages.error(request, str(exc))
+    return redirect("schedules:project_milestones", code=project.code)

@@ -1,0 +1,162 @@
+"""预警: red / yellow / green for each project and milestone, with the rules that fired.
+
+Rules (thresholds from the region's `WarningPolicy`, defaults in brackets):
+- red: a milestone overdue by more than [30] days; the promised date can no longer be met;
+  YTD completion more than [20] points below 序时进度.
+- yellow: a milestone overdue by up to [30] days; an unfinished milestone with float under [15]
+  days; completion more than [10] (up to [20]) points below 序时进度.
+- green: none of these.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+
+from guatu.core.money import round_half_up
+from guatu.core.periods import Period
+from guatu.projects.models import ListMembership, Project
+from guatu.projects.progress import ProjectFigures, project_figures
+from guatu.projects.scope import Scope
+from guatu.schedules.choices import Level, MilestoneStatus
+from guatu.schedules.models import WarningPolicy
+from guatu.schedules.plans import ProjectPlan, plans_for
+
+SEVERITY = {Level.RED: 0, Level.YELLOW: 1, Level.GREEN: 2}
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    red_overdue_days: int = 30
+    yellow_float_days: int = 15
+    red_points_below: Decimal = Decimal(20)
+    yellow_points_below: Decimal = Decimal(10)
+
+    @classmethod
+    def from_policy(cls, policy: WarningPolicy | None) -> Thresholds:
+        if policy is None:
+            return cls()
+        return cls(policy.red_overdue_days, policy.yellow_float_days, policy.red_points_below,
+                   policy.yellow_points_below)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Reason:
+    level: str
+    rule: str
+    text: str
+    milestone: str | None = None
+
+
+@dataclass
+class ProjectWarning:
+    project: Project
+    level: str
+    reasons: list[Reason] = field(default_factory=list)
+    milestone_levels: dict[str, str] = field(default_factory=dict)
+    plan: ProjectPlan | None = None
+
+    def as_json(self) -> dict:
+        return {
+            "project": self.project.code, "name": self.project.name, "level": self.level,
+            "reasons": [{"level": r.level, "rule": r.rule, "text": r.text, "milestone": r.milestone}
+                        for r in self.reasons],
+            "milestones": self.milestone_levels,
+        }  # fmt: skip
+
+
+def worst(levels) -> str:
+    return min(levels, key=SEVERITY.__getitem__, default=Level.GREEN)
+
+
+def evaluate(plan: ProjectPlan, figures: ProjectFigures | None, elapsed: Decimal, rules: Thresholds) -> ProjectWarning:
+    """Apply the rules to one project's plan and progress figures."""
+    reasons: list[Reason] = []
+    levels: dict[str, str] = {}
+    for row in plan.rows:
+        name = row.milestone.name
+        level = Level.GREEN
+        if row.status == MilestoneStatus.OVERDUE:
+            level = Level.RED if row.overdue_days > rules.red_overdue_days else Level.YELLOW
+            reasons.append(Reason(level, "overdue", _("%(name)s is %(days)s days overdue") % {
+                "name": name, "days": row.overdue_days}, row.milestone.key))  # fmt: skip
+        elif (row.status == MilestoneStatus.UPCOMING and row.timing.float_days is not None
+              and 0 <= row.timing.float_days < rules.yellow_float_days):  # fmt: skip
+            level = Level.YELLOW
+            reasons.append(Reason(level, "float", _("%(name)s has only %(days)s days of float") % {
+                "name": name, "days": row.timing.float_days}, row.milestone.key))  # fmt: skip
+        levels[row.milestone.key] = level
+    if plan.schedule and plan.days_missed > 0:
+        reasons.append(Reason(Level.RED, "promise", _("the promised date %(date)s will be missed by %(days)s days") % {
+            "date": plan.promise.isoformat(), "days": plan.days_missed}))  # fmt: skip
+    if figures is not None and figures.completion is not None:
+        behind = elapsed - figures.completion
+        shown = round_half_up(behind, 1)
+        if behind > rules.red_points_below:
+            level = Level.RED
+        elif behind > rules.yellow_points_below:
+            level = Level.YELLOW
+        else:
+            level = None
+        if level:
+            reasons.append(Reason(level, "completion", _(
+                "YTD completion %(completion)s%% is %(points)s points below time elapsed") % {
+                "completion": round_half_up(figures.completion, 1), "points": shown}))  # fmt: skip
+    return ProjectWarning(plan.project, worst(r.level for r in reasons), reasons, levels, plan)
+
+
+def policy_for(scope: Scope) -> Thresholds:
+    """The most specific policy: the scope's region or its nearest ancestor, else the default."""
+    policies = {p.region_id: p for p in WarningPolicy.objects.all()}
+    if scope.region:
+        for region in [scope.region, *reversed(scope.region.ancestors())]:
+            if region.pk in policies:
+                return Thresholds.from_policy(policies[region.pk])
+    return Thresholds.from_policy(policies.get(None))
+
+
+def warnings_for(scope: Scope, as_of: dt.date, *, user=None) -> list[ProjectWarning]:
+    """Every project in scope, most severe first."""
+    period = Period(as_of.year, as_of.month)
+    projects = scope.apply(Project.objects.visible_to(user), period.year).distinct().select_related(
+        "region", "platform")  # fmt: skip
+    figures = project_figures(projects, period)
+    rules = policy_for(scope)
+    result = [evaluate(plan, figures.get(plan.project.pk), period.elapsed_pct, rules)
+              for plan in plans_for(projects, as_of)]  # fmt: skip
+    return sorted(result, key=lambda w: (SEVERITY[w.level], w.project.code))
+
+
+@dataclass
+class SummaryRow:
+    label: str
+    counts: Counter
+    projects: dict[str, list[ProjectWarning]]
+
+    def as_json(self) -> dict:
+        return {"group": self.label, **{level: self.counts[level] for level in SEVERITY},
+                "red_projects": [w.project.code for w in self.projects[Level.RED]],
+                "yellow_projects": [w.project.code for w in self.projects[Level.YELLOW]]}  # fmt: skip
+
+
+def summarise(warnings: list[ProjectWarning], by: str, year: int) -> list[SummaryRow]:
+    """Red/yellow/green counts grouped by "list", "platform" or "region" (a project may be on several lists)."""
+    groups: dict[str, list[ProjectWarning]] = defaultdict(list)
+    if by == "list":
+        ids = {w.project.pk: w for w in warnings}
+        memberships = ListMembership.objects.filter(year=year, project_id__in=ids).select_related("project_list")
+        for m in memberships.order_by("project_list__sort_order"):
+            groups[str(m.project_list)].append(ids[m.project_id])
+    else:
+        for w in warnings:
+            node = getattr(w.project, by)
+            groups[str(node) if node else "—"].append(w)
+    rows = []
+    for label, members in groups.items():
+        by_level = {level: [w for w in members if w.level == level] for level in SEVERITY}
+        rows.append(SummaryRow(label, Counter({lvl: len(ws) for lvl, ws in by_level.items()}), by_level))
+    return rows
