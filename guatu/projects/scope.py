@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
 from guatu.core.models import Department, Industry, Platform, Region
 from guatu.projects.models import ProjectList
 from guatu.projects.querysets import ProjectQuerySet
@@ -38,8 +40,8 @@ class Scope:
     def parts(self) -> list[str]:
         return [str(p) for p in (self.region, self.platform, self.project_list, self.industry, self.department) if p]
 
-    def describe(self, everything: str = "全部") -> str:
-        return " · ".join(self.parts()) or everything
+    def describe(self) -> str:
+        return " · ".join(self.parts()) or str(_("All projects"))
 
     def as_query(self) -> dict[str, str]:
         """The scope as URL query parameters (ids), for links that keep it."""
