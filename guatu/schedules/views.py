@@ -58,6 +58,8 @@ def battle_map_export(request, fmt: str):
         return HttpResponse(_("Bad filters: %(errors)s") % {"errors": form.errors.as_text()}, status=400)
     data = battle_map(form.scope(), form.cleaned_data["as_of"], form.cleaned_data["level"], user=request.user,
                       width=1100 if fmt == "pdf" else 1200)  # fmt: skip
+    if request.GET.get("milestones") == "0":  # projects only: a one-glance wall chart
+        data.rows = data.projects
     html = render_to_string("schedules/battle_map_print.html", {"map": data, "expand": True}, request=request)
     try:
         if fmt == "pdf":

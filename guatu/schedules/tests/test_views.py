@@ -137,3 +137,11 @@ def test_the_png_export_is_an_image(demo_client):
 
 def test_an_unknown_export_format_is_404(demo_client):
     assert demo_client.get("/battle-map/export.xls").status_code == 404
+
+
+def test_the_projects_only_pdf_is_shorter(demo_client):
+    require(chromium_path() is not None, "chromium")
+    query = {"as_of": "2024-11-30", "level": "red"}
+    full = PdfReader(io.BytesIO(demo_client.get("/battle-map/export.pdf", query).content))
+    short = PdfReader(io.BytesIO(demo_client.get("/battle-map/export.pdf", {**query, "milestones": "0"}).content))
+    assert len(short.pages) < len(full.pages)
