@@ -60,6 +60,10 @@ class ProjectWarning:
     milestone_levels: dict[str, str] = field(default_factory=dict)
     plan: ProjectPlan | None = None
 
+    @property
+    def level_label(self) -> str:
+        return str(Level(self.level).label)
+
     def as_json(self) -> dict:
         return {
             "project": self.project.code, "name": self.project.name, "level": self.level,
