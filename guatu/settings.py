@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "guatu.audit",
     "guatu.projects",
     "guatu.schedules",
+    "guatu.indicators",
 ]
 
 MIDDLEWARE = [

@@ -10,11 +10,13 @@ admin.site.index_title = _("Ledger and reference data")
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("guatu.schedules.api.urls")),
+    path("api/v1/", include("guatu.indicators.api.urls")),
     path("api/v1/", include("guatu.projects.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("admin/", admin.site.urls),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include("guatu.schedules.urls")),
+    path("", include("guatu.indicators.urls")),
     path("", include("guatu.projects.urls")),
 ]

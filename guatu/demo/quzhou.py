@@ -420,8 +420,9 @@ def load() -> dict[str, UpsertResult]:
         existing=MonthlyReport.objects.filter(year=c.YEAR),
         change_reason=REASON,
     )
-    from guatu.demo import battle
+    from guatu.demo import battle, indicators
 
     result.update(battle.load())
+    result.update(indicators.load())
     _ensure_demo_user()
     return result

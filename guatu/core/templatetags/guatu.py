@@ -60,3 +60,10 @@ def inline_static(path: str):
         raise FileNotFoundError(f"static file {path!r} not found")
     with open(found, encoding="utf-8") as fh:
         return mark_safe(fh.read())
+
+
+@register.filter
+def get_item(mapping, key):
+    """{{ mapping|get_item:key }}: a dict lookup with a variable key."""
+    value = mapping.get(key) if mapping else None
+    return getattr(value, "pk", value)

@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import viewsets
+from rest_framework.exceptions import ValidationError
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from guatu.indicators.api.serializers import (
+    DrillQuerySerializer,
+    DrillSerializer,
+    IndicatorSerializer,
+    IndicatorValueSerializer,
+    RankingSerializer,
+    RankQuerySerializer,
+    RankTargetSerializer,
+    ReportingUnitSerializer,
+)
+from guatu.indicators.figures import drill, rank_report
+from guatu.indicators.lookups import indicator_and_unit, parse_period
+from guatu.indicators.models import Indicator, IndicatorValue, RankTarget, ReportingUnit
+
+
+class IndicatorViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = IndicatorSerializer
+    queryset = Indicator.objects.all()
+
+
+class ReportingUnitViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = ReportingUnitSerializer
+    queryset = ReportingUnit.objects.all()
+    filterset_fields = ["kind", "parent"]
+
+
+class IndicatorValueViewSet(viewsets.ModelViewSet):
+    serializer_class = IndicatorValueSerializer
+    queryset = IndicatorValue.objects.select_related("indicator", "unit")
+    filterset_fields = ["indicator", "unit", "year", "month", "vintage"]
+
+
+class RankTargetViewSet(viewsets.ModelViewSet):
+    serializer_class = RankTargetSerializer
+    queryset = RankTarget.objects.all()
+    filterset_fields = ["indicator", "unit", "year"]
+
+
+def _resolve(query_class, request, unit_key: str):
+    query = query_class(data=request.query_params)
+    query.is_valid(raise_exception=True)
+    data = query.validated_data
+    try:
+        indicator, unit = indicator_and_unit(data["indicator"], data[unit_key])
+        year, month = parse_period(data["period"])
+    except ValueError as exc:
+        raise ValidationError({"detail": [str(exc)]}) from exc
+    return indicator, unit, year, month
+
+
+class RankingView(APIView):
+    """Rank the parent's children on an indicator; target bands and gaps where a target exists."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(parameters=[RankQuerySerializer], responses=RankingSerializer)
+    def get(self, request):
+        indicator, parent, year, month = _resolve(RankQuerySerializer, request, "parent")
+        return Response(rank_report(indicator, parent, year, month).as_json())
+
+
+class DrillView(APIView):
+    """A unit and its children: value, growth, share, contribution; key projects for investment."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(parameters=[DrillQuerySerializer], responses=DrillSerializer)
+    def get(self, request):
+        indicator, unit, year, month = _resolve(DrillQuerySerializer, request, "unit")
+        return Response(drill(indicator, unit, year, month, user=request.user).as_json())
