@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "guatu.projects",
     "guatu.schedules",
     "guatu.indicators",
+    "guatu.briefings",
 ]
 
 MIDDLEWARE = [

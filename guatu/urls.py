@@ -18,5 +18,6 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include("guatu.schedules.urls")),
     path("", include("guatu.indicators.urls")),
+    path("", include("guatu.briefings.urls")),
     path("", include("guatu.projects.urls")),
 ]

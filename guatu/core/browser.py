@@ -48,13 +48,14 @@ def html_to_pdf(html: str, *, header: str, footer: str, paper: str = "A3", lands
             browser.close()
 
 
-def html_to_png(html: str, *, width: int = 1800) -> bytes:
+def html_to_png(html: str, *, width: int = 1800, height: int = 1000) -> bytes:
+    """A full-page PNG; the page is at least `height` pixels tall."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
         browser = _launch(p)
         try:
-            page = browser.new_page(viewport={"width": width, "height": 1000}, device_scale_factor=1)
+            page = browser.new_page(viewport={"width": width, "height": height}, device_scale_factor=1)
             page.set_content(html, wait_until="load")
             return page.screenshot(full_page=True, type="png")
         finally:

@@ -1,0 +1,6 @@
+from django.urls import path
+
+from guatu.briefings import views
+
+app_name = "briefings"
+urlpatterns = [path("briefing.docx", views.briefing_docx, name="briefing_docx")]
