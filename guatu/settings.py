@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "guatu.schedules",
     "guatu.indicators",
     "guatu.briefings",
+    "guatu.exchange",
 ]
 
 MIDDLEWARE = [

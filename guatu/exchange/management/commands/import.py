@@ -1,0 +1,50 @@
+import json
+import sys
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from guatu.exchange.importer import ImportError_, import_file
+from guatu.exchange.reader import UnreadableFile
+from guatu.exchange.tables import KINDS
+
+
+class Command(BaseCommand):
+    help = "Import projects, annual plans or monthly reports from xlsx/CSV: preview, then commit all or nothing."
+
+    def add_arguments(self, parser):
+        parser.add_argument("file")
+        parser.add_argument("--kind", choices=[*KINDS, "indicators"], help="default: recognised from the header")
+        parser.add_argument("--dry-run", action="store_true", help="preview only: what would be created/updated")
+        parser.add_argument("--json", action="store_true")
+
+    def handle(self, *args, file, kind, dry_run, **options):
+        path = Path(file)
+        if not path.exists():
+            raise CommandError(f"{file}: no such file")
+        if kind == "indicators":
+            from django.core.management import call_command
+
+            call_command("import-indicators", file, dry_run=dry_run, json=options["json"], stdout=self.stdout)
+            return
+
+        def progress(rows: int) -> None:
+            if not options["json"] and sys.stderr.isatty():
+                sys.stderr.write(f"\r{path.name}: {rows:,} rows read")
+                sys.stderr.flush()
+
+        try:
+            preview = import_file(path, kind, dry_run=dry_run, progress=progress)
+        except (ImportError_, UnreadableFile) as exc:
+            raise CommandError(str(exc)) from exc
+        if options["json"]:
+            self.stdout.write(json.dumps(preview.as_json(), ensure_ascii=False, indent=2, default=str))
+        else:
+            for e in preview.errors[:200]:
+                self.stderr.write(f"{preview.file} [{e.sheet}] row {e.row}, {e.column}: {e.reason}")
+            verb = "committed" if preview.committed else "preview"
+            self.stdout.write(f"{preview.file} ({preview.kind}): {preview.rows:,} rows — {preview.created} new, "
+                              f"{preview.updated} changed, {preview.unchanged} unchanged, "
+                              f"{len(preview.errors)} errors ({verb})")  # fmt: skip
+        if preview.errors:
+            raise CommandError(f"{path.name}: {len(preview.errors)} errors; nothing was written")

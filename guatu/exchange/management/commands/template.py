@@ -1,0 +1,19 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand
+
+from guatu.exchange.tables import KINDS
+from guatu.exchange.template import template_xlsx
+
+
+class Command(BaseCommand):
+    help = "Write a blank xlsx template (title, instructions, units, drop-downs) for projects, plans or reports."
+
+    def add_arguments(self, parser):
+        parser.add_argument("kind", choices=KINDS)
+        parser.add_argument("--out", required=True)
+
+    def handle(self, *args, kind, out, **options):
+        path = Path(out)
+        path.write_bytes(template_xlsx(kind))
+        self.stdout.write(f"wrote {path}")
