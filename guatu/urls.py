@@ -11,6 +11,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("guatu.schedules.api.urls")),
     path("api/v1/", include("guatu.indicators.api.urls")),
+    path("api/v1/", include("guatu.exchange.api.urls")),
     path("api/v1/", include("guatu.projects.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("admin/", admin.site.urls),
@@ -19,5 +20,6 @@ urlpatterns = [
     path("", include("guatu.schedules.urls")),
     path("", include("guatu.indicators.urls")),
     path("", include("guatu.briefings.urls")),
+    path("", include("guatu.exchange.urls")),
     path("", include("guatu.projects.urls")),
 ]

@@ -41,6 +41,7 @@ def upsert(
     existing: models.QuerySet | None = None,
     change_reason: str = "",
     batch_size: int = 1000,
+    user=None,
 ) -> UpsertResult:
     """Create or update `model` rows given as dicts of attnames (use `region_id`, not `region`)."""
     rows = list(rows)
@@ -64,14 +65,17 @@ def upsert(
         to_update.append(current)
     if to_create:
         if has_history:
-            bulk_create_with_history(to_create, model, batch_size=batch_size, default_change_reason=change_reason)
+            bulk_create_with_history(
+                to_create, model, batch_size=batch_size, default_change_reason=change_reason, default_user=user
+            )
         else:
             model.objects.bulk_create(to_create, batch_size=batch_size)
     if to_update:
         if has_history:
             bulk_update_with_history(
-                to_update, model, sorted(changed_fields), batch_size=batch_size, default_change_reason=change_reason
-            )
+                to_update, model, sorted(changed_fields), batch_size=batch_size,
+                default_change_reason=change_reason, default_user=user,
+            )  # fmt: skip
         else:
             model.objects.bulk_update(to_update, sorted(changed_fields), batch_size=batch_size)
     result.created, result.updated = len(to_create), len(to_update)

@@ -347,11 +347,20 @@ def _check_report_order(parsed: dict[tuple, dict], rows: dict[tuple, int], sheet
             previous = (month, months[month])
 
 
-def import_file(path: Path, kind: str | None = None, *, dry_run: bool = False,
-                progress: Callable[[int], None] | None = None, acting_user=None) -> Preview:  # fmt: skip
-    """Preview (dry_run) or commit a sheet. The first sheet with a recognisable header is used."""
+def import_file(
+    path: Path,
+    kind: str | None = None,
+    *,
+    dry_run: bool = False,
+    progress: Callable[[int], None] | None = None,
+    acting_user=None,
+    name: str | None = None,
+) -> Preview:
+    """Preview (dry_run) or commit a sheet. The first sheet with a recognisable header is used.
+    `name` is the file's name as the user knows it (uploads are stored under a random name)."""
     path = Path(path)
-    sheets = read_sheets(path)
+    name = name or path.name
+    sheets = read_sheets(path, name)
     chosen = None
     for sheet in sheets:
         head = [row for _i, row in zip(range(40), sheet.rows, strict=False)]
@@ -364,11 +373,11 @@ def import_file(path: Path, kind: str | None = None, *, dry_run: bool = False,
             break
     if not chosen:
         wanted = kind or "reports/projects/plans"
-        raise ImportError_(f"{path.name}: no header row for {wanted} found in the first 30 rows "
+        raise ImportError_(f"{name}: no header row for {wanted} found in the first 30 rows "
                            f"(see `guatu template {kind or 'reports'}` for the columns)")  # fmt: skip
     sheet, header, kind, head = chosen
     sheet.rows = _chain(head, sheet.rows)
-    preview = Preview(file=path.name, kind=kind)
+    preview = Preview(file=name, kind=kind)
     look = _Lookups()
     today = timezone.localdate()
     model, keys = MODELS[kind]
@@ -399,7 +408,7 @@ def import_file(path: Path, kind: str | None = None, *, dry_run: bool = False,
     if preview.errors or dry_run:
         return preview
     with transaction.atomic():
-        result = _write(model, keys, parsed, f"import {path.name}")
+        result = _write(model, keys, parsed, f"import {name}", acting_user)
     preview.created, preview.updated, preview.unchanged = result.created, result.updated, result.unchanged
     preview.committed = True
     return preview
@@ -436,6 +445,6 @@ def _diff(preview: Preview, model, keys: list[str], parsed: dict[tuple, dict]) -
             preview.unchanged += 1
 
 
-def _write(model, keys: list[str], parsed: dict[tuple, dict], reason: str) -> UpsertResult:
+def _write(model, keys: list[str], parsed: dict[tuple, dict], reason: str, user) -> UpsertResult:
     return upsert(model, keys, list(parsed.values()), existing=_existing(model, keys, parsed), change_reason=reason,
-                  batch_size=2000)  # fmt: skip
+                  batch_size=2000, user=user)  # fmt: skip

@@ -61,8 +61,9 @@ def check_zip(path: Path) -> None:
             raise UnreadableFile(f"{path.name}: a zip file, but not an Excel workbook")
 
 
-def read_sheets(path: Path) -> list[Sheet]:
-    """Every sheet of an xlsx, or the one "sheet" of a CSV; rows are produced lazily."""
+def read_sheets(path: Path, name: str | None = None) -> list[Sheet]:
+    """Every sheet of an xlsx, or the one "sheet" of a CSV (named after `name`, the file's name as
+    uploaded); rows are produced lazily."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".csv":
@@ -74,7 +75,7 @@ def read_sheets(path: Path) -> list[Sheet]:
                 decoded = text.decode("gb18030")  # CSVs saved by Excel on Chinese Windows
             except UnicodeDecodeError:
                 raise UnreadableFile(f"{path.name}: neither UTF-8 nor GB18030 text") from None
-        return [Sheet(path.stem, iter(csv.reader(io.StringIO(decoded))), [])]
+        return [Sheet(Path(name or path.name).stem, iter(csv.reader(io.StringIO(decoded))), [])]
     if suffix == ".xls":
         raise UnreadableFile(f"{path.name}: .xls (Excel 97-2003) is not read; save it as .xlsx first")
     if suffix not in (".xlsx", ".xlsm"):

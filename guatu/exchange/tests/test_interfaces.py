@@ -1,0 +1,71 @@
+"""Upload → preview → confirm in the browser-facing pages, the API, and the export buttons."""
+
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from openpyxl import load_workbook
+
+from guatu.projects.models import AnnualPlan, Project
+
+pytestmark = pytest.mark.django_db
+
+
+def plans_csv(code: str, amount: str = "1234.5") -> SimpleUploadedFile:
+    text = f"项目代码,年份,年度计划投资(万元),年内开工,年内投产\n{code},2026,{amount},是,否\n"
+    return SimpleUploadedFile("计划.csv", text.encode("utf-8"), content_type="text/csv")
+
+
+def test_upload_previews_and_confirm_commits(demo_client):
+    code = Project.objects.first().code
+    page = demo_client.post("/imports/", {"file": plans_csv(code)})
+    preview = page.context["preview"]
+    assert (preview.kind, preview.created, preview.ok) == ("plans", 1, True)
+    assert not AnnualPlan.objects.filter(project__code=code, year=2026).exists()
+    done = demo_client.post("/imports/commit/", {"token": page.context["token"], "kind": "plans"}, follow=True)
+    assert "1 new" in done.content.decode() or "新增" in done.content.decode() or done.status_code == 200
+    plan = AnnualPlan.objects.get(project__code=code, year=2026)
+    assert plan.planned_investment == 1234.5
+    record = plan.history.first()
+    assert record.history_user.username == "demo" and record.history_change_reason == "import 计划.csv"
+
+
+def test_a_reader_sees_the_preview_but_cannot_commit(reader_client):
+    code = Project.objects.first().code
+    page = reader_client.post("/imports/", {"file": plans_csv(code)})
+    assert page.context["may_commit"] is False
+    assert reader_client.post("/imports/commit/", {"token": page.context["token"], "kind": "plans"}).status_code == 403
+
+
+def test_the_api_previews_and_commits(demo_client):
+    code = Project.objects.first().code
+    preview = demo_client.post("/api/v1/imports/", {"file": plans_csv(code, "99")})
+    assert preview.status_code == 200 and preview.json()["created"] == 1 and not preview.json()["committed"]
+    commit = demo_client.post("/api/v1/imports/", {"file": plans_csv(code, "99"), "commit": "true"})
+    assert commit.json()["committed"] and AnnualPlan.objects.get(project__code=code, year=2026).planned_investment == 99
+
+
+def test_the_api_reports_row_errors_with_400(demo_client):
+    response = demo_client.post("/api/v1/imports/", {"file": plans_csv("NO-SUCH", "1"), "commit": "true"})
+    assert response.status_code == 400
+    error = response.json()["errors"][0]
+    assert error == {"sheet": "计划", "row": 2, "column": "项目代码", "reason": "no project with code “NO-SUCH”"}
+
+
+def test_the_api_refuses_a_non_sheet(demo_client):
+    bad = SimpleUploadedFile("x.txt", b"hello")
+    assert demo_client.post("/api/v1/imports/", {"file": bad}).status_code == 400
+
+
+def test_export_buttons_download_filtered_sheets(demo_client):
+    from guatu.core.models import Platform
+
+    platform = Platform.objects.get(code="ZZXC").pk
+    response = demo_client.get("/exports/projects.xlsx", {"platform": platform})
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert sheet.max_row == 2 + 125  # title, header, 衢州智造新城's projects
+    api = demo_client.get("/api/v1/exports/progress/", {"filetype": "csv", "year": 2024, "through": 11,
+                                                         "platform": "衢州智造新城"})  # fmt: skip
+    assert "142.3" in api.content.decode("utf-8-sig")
+    template = demo_client.get("/templates/reports.xlsx")
+    assert load_workbook(io.BytesIO(template.content))["填报"]["A1"].value == "重点项目月报填报表"
