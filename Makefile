@@ -26,8 +26,10 @@ test-sqlite: $(STAMP)
 test-postgres: $(STAMP)
 	$(BIN)/python -m guatu.testing.pgcluster -- $(BIN)/python -m pytest
 
-bench: $(STAMP)
+bench: $(STAMP)  ## the benchmarks under bench/ (installs pandas for the import comparison)
+	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test,bench]'
 	$(BIN)/python bench/progress_bench.py
+	$(BIN)/python bench/import_bench.py
 
 messages: $(STAMP)  ## recompile the zh-hans catalogue after editing django.po
 	cd guatu && ../$(BIN)/django-admin compilemessages -l zh_Hans

@@ -8,6 +8,7 @@ or nothing. Importing the same file twice changes nothing. Rows are written in b
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -16,8 +17,9 @@ from pathlib import Path
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import get_language
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from guatu.core.bulk import UpsertResult, upsert
 from guatu.core.models import Department, Industry, Platform, Region
 from guatu.exchange.reader import Sheet, read_sheets
 from guatu.exchange.tables import KINDS, SPECS, Header, find_header
@@ -138,16 +140,22 @@ ZH_CHOICES = {
 }  # fmt: skip
 
 
+@functools.cache
+def _choice_map(choices, language: str) -> dict[str, str]:
+    names = {value: value for value in choices.values}
+    names.update({str(label): value for value, label in choices.choices})
+    names.update({zh: value for zh, value in ZH_CHOICES.items() if value in choices.values})
+    return names
+
+
 def _choice(choices, text: str, default: str | None = None) -> str | None:
     """A choice by its stored value, its label in the active language, or its Chinese name."""
     if not text:
         return default
-    for value, label in choices.choices:
-        if text in (value, str(label)):
-            return value
-    if ZH_CHOICES.get(text) in choices.values:
-        return ZH_CHOICES[text]
-    raise ValueError(f"“{text}” is not one of {', '.join(str(label) for label in choices.labels)}")
+    found = _choice_map(choices, get_language() or "").get(text)
+    if found is None:
+        raise ValueError(f"“{text}” is not one of {', '.join(str(label) for label in choices.labels)}")
+    return found
 
 
 def _bool(text: str) -> bool:
@@ -166,13 +174,12 @@ def _data_rows(sheet: Sheet, header: Header):
         if index <= header.row:
             continue
         cells = [unneutralise(normalise_text(v)) if isinstance(v, str) else v for v in row]
-        texts = [normalise_text(v) for v in cells]
-        if not any(texts):
+        if all(v is None or v == "" for v in cells):
             continue
-        first = next((t for t in texts if t), "")
-        if seen_data and first.startswith(NOTE_PREFIXES):
+        first = next((v for v in cells if v is not None and v != ""), "")
+        if seen_data and isinstance(first, str) and first.startswith(NOTE_PREFIXES):
             break
-        if any(any(word in t for word in TOTAL_WORDS) for t in texts[:3]):
+        if any(isinstance(v, str) and any(word in v for word in TOTAL_WORDS) for v in cells[:3]):
             continue
         seen_data = True
         yield index + 1, cells
@@ -404,12 +411,11 @@ def import_file(
         progress(preview.rows)
     if kind == "reports" and parsed:
         _check_report_order(parsed, row_of, sheet.name, header, preview.errors)
-    _diff(preview, model, keys, parsed)
+    plan = _diff(preview, model, keys, parsed)
     if preview.errors or dry_run:
         return preview
     with transaction.atomic():
-        result = _write(model, keys, parsed, f"import {name}", acting_user)
-    preview.created, preview.updated, preview.unchanged = result.created, result.updated, result.unchanged
+        _write(model, plan, f"import {name}", acting_user)
     preview.committed = True
     return preview
 
@@ -427,24 +433,53 @@ def _existing(model, keys: list[str], parsed: dict[tuple, dict]):
     return model.objects.filter(project_id__in=projects, year__in=years)
 
 
-def _diff(preview: Preview, model, keys: list[str], parsed: dict[tuple, dict]) -> None:
-    stored = {tuple(getattr(o, k) for k in keys): o for o in _existing(model, keys, parsed)}
+MAX_CHANGES = 1000  # the preview lists this many changes; the counts cover every row
+CHUNK = 5000
+
+
+@dataclass
+class _WritePlan:
+    create: list[dict] = field(default_factory=list)
+    update: dict[int, dict] = field(default_factory=dict)  # pk → the fields that change
+
+
+def _diff(preview: Preview, model, keys: list[str], parsed: dict[tuple, dict]) -> _WritePlan:
+    """Compare with what is stored (as plain values, not model instances: 100,000 rows stay cheap)."""
+    names = sorted({name for fields in parsed.values() for name in fields})
+    stored = {tuple(row[k] for k in keys): row for row in _existing(model, keys, parsed).values("pk", *names)}
+    plan = _WritePlan()
     for key, fields in parsed.items():
         current = stored.get(key)
         label = "/".join(str(k) for k in key)
         if current is None:
             preview.created += 1
-            preview.changes.append(Change(label, "create"))
+            plan.create.append(fields)
+            if len(preview.changes) < MAX_CHANGES:
+                preview.changes.append(Change(label, "create"))
             continue
-        changes = {name: (getattr(current, name), value) for name, value in fields.items()
-                   if getattr(current, name) != value}  # fmt: skip
+        changes = {name: (current[name], value) for name, value in fields.items() if current[name] != value}
         if changes:
             preview.updated += 1
-            preview.changes.append(Change(label, "update", changes))
+            plan.update[current["pk"]] = {name: new for name, (_old, new) in changes.items()}
+            if len(preview.changes) < MAX_CHANGES:
+                preview.changes.append(Change(label, "update", changes))
         else:
             preview.unchanged += 1
+    return plan
 
 
-def _write(model, keys: list[str], parsed: dict[tuple, dict], reason: str, user) -> UpsertResult:
-    return upsert(model, keys, list(parsed.values()), existing=_existing(model, keys, parsed), change_reason=reason,
-                  batch_size=2000, user=user)  # fmt: skip
+def _write(model, plan: _WritePlan, reason: str, user) -> None:
+    """Bulk inserts and updates in chunks, each with its change record (who, when, old → new)."""
+    for start in range(0, len(plan.create), CHUNK):
+        objects = [model(**fields) for fields in plan.create[start : start + CHUNK]]
+        bulk_create_with_history(objects, model, batch_size=CHUNK, default_change_reason=reason, default_user=user)
+    pks = list(plan.update)
+    for start in range(0, len(pks), CHUNK):
+        objects = list(model.objects.filter(pk__in=pks[start : start + CHUNK]))
+        changed: set[str] = set()
+        for obj in objects:
+            for name, value in plan.update[obj.pk].items():
+                setattr(obj, name, value)
+                changed.add(name)
+        bulk_update_with_history(objects, model, sorted(changed), batch_size=CHUNK, default_change_reason=reason,
+                                 default_user=user)  # fmt: skip
