@@ -7,6 +7,13 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 
 
+def pytest_configure(config):
+    """Background jobs run at once in tests (the worker is a separate process in production)."""
+    from django.conf import settings
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     from guatu.demo.quzhou import load

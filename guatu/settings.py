@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "simple_history",
+    "django_tasks",
+    "django_tasks_db",
     "guatu.core",
     "guatu.accounts",
     "guatu.audit",
@@ -174,6 +176,10 @@ SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = SECURE_SSL_REDIRECT = HTTPS
 SECURE_HSTS_SECONDS = 31_536_000 if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_PRELOAD = HTTPS
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS else None
+# Background jobs (big imports): the database queue by default — SQLite here, PostgreSQL at scale —
+# worked by `guatu db_worker` (`guatu demo` starts one). GUATU_TASKS_BACKEND may name another.
+TASKS = {"default": {"BACKEND": env_str("GUATU_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"

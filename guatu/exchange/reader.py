@@ -33,38 +33,40 @@ class Sheet:
     merged: list[tuple[int, int, int, int]]  # (first row, first col, last row, last col), 0-based
 
 
-def check_zip(path: Path) -> None:
+def check_zip(path: Path, label: str | None = None) -> None:
+    label = label or path.name
     with path.open("rb") as fh:
         head = fh.read(8)
     if head == OLE_MAGIC:
         raise UnreadableFile(
-            f"{path.name}: this is a password-protected workbook or an old .xls file; "
+            f"{label}: this is a password-protected workbook or an old .xls file; "
             "remove the password or save it as .xlsx (Excel/WPS: 另存为 → Excel 工作簿 *.xlsx)"
         )
     if not zipfile.is_zipfile(path):
-        raise UnreadableFile(f"{path.name}: not an xlsx file (save it as .xlsx, or as UTF-8 .csv)")
+        raise UnreadableFile(f"{label}: not an xlsx file (save it as .xlsx, or as UTF-8 .csv)")
     with zipfile.ZipFile(path) as archive:
         entries = archive.infolist()
         if len(entries) > MAX_ENTRIES:
-            raise UnreadableFile(f"{path.name}: {len(entries)} entries in the archive; refused as unsafe")
+            raise UnreadableFile(f"{label}: {len(entries)} entries in the archive; refused as unsafe")
         total = sum(e.file_size for e in entries)
         packed = sum(e.compress_size for e in entries) or 1
         if total > MAX_UNCOMPRESSED:
-            raise UnreadableFile(f"{path.name}: {total:,} bytes uncompressed; refused as unsafe")
+            raise UnreadableFile(f"{label}: {total:,} bytes uncompressed; refused as unsafe")
         for e in entries:
             if e.compress_size and e.file_size / e.compress_size > MAX_RATIO and e.file_size > 10_000_000:
-                raise UnreadableFile(f"{path.name}: {e.filename} expands {e.file_size // e.compress_size}-fold; "
+                raise UnreadableFile(f"{label}: {e.filename} expands {e.file_size // e.compress_size}-fold; "
                                      "refused as a zip bomb")  # fmt: skip
         if total / packed > MAX_RATIO:
-            raise UnreadableFile(f"{path.name}: compression ratio {total // packed}:1; refused as a zip bomb")
+            raise UnreadableFile(f"{label}: compression ratio {total // packed}:1; refused as a zip bomb")
         if not any(e.filename == "xl/workbook.xml" for e in entries):
-            raise UnreadableFile(f"{path.name}: a zip file, but not an Excel workbook")
+            raise UnreadableFile(f"{label}: a zip file, but not an Excel workbook")
 
 
 def read_sheets(path: Path, name: str | None = None) -> list[Sheet]:
     """Every sheet of an xlsx, or the one "sheet" of a CSV (named after `name`, the file's name as
     uploaded); rows are produced lazily."""
     path = Path(path)
+    label = name or path.name
     suffix = path.suffix.lower()
     if suffix == ".csv":
         text = path.read_bytes()
@@ -74,19 +76,19 @@ def read_sheets(path: Path, name: str | None = None) -> list[Sheet]:
             try:
                 decoded = text.decode("gb18030")  # CSVs saved by Excel on Chinese Windows
             except UnicodeDecodeError:
-                raise UnreadableFile(f"{path.name}: neither UTF-8 nor GB18030 text") from None
+                raise UnreadableFile(f"{label}: neither UTF-8 nor GB18030 text") from None
         return [Sheet(Path(name or path.name).stem, iter(csv.reader(io.StringIO(decoded))), [])]
     if suffix == ".xls":
-        raise UnreadableFile(f"{path.name}: .xls (Excel 97-2003) is not read; save it as .xlsx first")
+        raise UnreadableFile(f"{label}: .xls (Excel 97-2003) is not read; save it as .xlsx first")
     if suffix not in (".xlsx", ".xlsm"):
-        raise UnreadableFile(f"{path.name}: use .xlsx or UTF-8 .csv")
-    check_zip(path)
+        raise UnreadableFile(f"{label}: use .xlsx or UTF-8 .csv")
+    check_zip(path, label)
     from python_calamine import CalamineWorkbook
 
     try:
         book = CalamineWorkbook.from_path(str(path))
     except Exception as exc:  # calamine raises its own error types for broken files
-        raise UnreadableFile(f"{path.name}: cannot be read as xlsx ({exc.__class__.__name__}: {exc})") from exc
+        raise UnreadableFile(f"{label}: cannot be read as xlsx ({exc.__class__.__name__}: {exc})") from exc
     sheets = []
     for name in book.sheet_names:
         sheet = book.get_sheet_by_name(name)

@@ -5,18 +5,18 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from guatu.exchange.importer import ImportError_, import_file
+from guatu.exchange.jobs import run_import
+from guatu.exchange.models import ImportJob
 from guatu.exchange.permissions import may_import
-from guatu.exchange.reader import UnreadableFile
 from guatu.exchange.service import EXPORT_KINDS, export_bytes
 from guatu.exchange.tables import KINDS
 from guatu.exchange.template import template_xlsx
-from guatu.exchange.uploads import discard, find_upload, save_upload
+from guatu.exchange.uploads import save_upload
 from guatu.projects.forms import ScopeForm
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -54,9 +54,8 @@ def template_view(request, kind: str):
 
 @login_required
 def import_page(request):
-    context = {"kinds": KINDS}
+    """Upload: the file is kept and a background job reads and checks it (the preview)."""
     if request.method == "POST":
-        kind = request.POST.get("kind") or None
         uploaded = request.FILES.get("file")
         if not uploaded:
             messages.error(request, _("Choose a file to upload."))
@@ -66,36 +65,48 @@ def import_page(request):
         except ValueError as exc:
             messages.error(request, str(exc))
             return redirect("exchange:import")
-        try:
-            preview = import_file(path, kind, dry_run=True, name=uploaded.name)
-        except (ImportError_, UnreadableFile) as exc:
-            discard(path)
-            messages.error(request, str(exc).replace(path.name, uploaded.name))  # the stored name is random
-            return redirect("exchange:import")
-        context.update(
-            preview=preview, token=path.stem, may_commit=preview.ok and may_import(request.user, preview.kind)
-        )
-    return render(request, "exchange/import.html", context)
+        kind = request.POST.get("kind") if request.POST.get("kind") in KINDS else ""
+        job = ImportJob.objects.create(token=path.stem, file_name=uploaded.name, kind=kind, requested_by=request.user)
+        run_import.enqueue(job.pk, False)
+        return redirect("exchange:job", token=job.token)
+    jobs = ImportJob.objects.filter(requested_by=request.user)[:10]
+    return render(request, "exchange/import.html", {"kinds": KINDS, "jobs": jobs})
+
+
+def _own_job(request, token: str) -> ImportJob:
+    job = ImportJob.objects.filter(token=token).first()
+    if job is None or (job.requested_by_id != request.user.pk and not request.user.is_superuser):
+        raise Http404
+    return job
+
+
+@login_required
+def job_page(request, token: str):
+    job = _own_job(request, token)
+    may_commit = (job.status == ImportJob.Status.PREVIEWED and job.preview and not job.preview["errors"]
+                  and may_import(request.user, job.kind))  # fmt: skip
+    return render(request, "exchange/job.html", {"job": job, "may_commit": may_commit})
+
+
+@login_required
+def job_status(request, token: str):
+    """What the page polls: status, rows read so far, and the counts once known."""
+    job = _own_job(request, token)
+    counts = (
+        {k: job.preview[k] for k in ("rows", "created", "updated", "unchanged", "errors_total")} if job.preview else {}
+    )
+    return JsonResponse({"status": job.status, "rows_read": job.rows_read, "error": job.error, **counts})
 
 
 @login_required
 @require_POST
-def import_commit(request):
-    found = find_upload(request.POST.get("token", ""))
-    if not found:
-        messages.error(request, _("The uploaded file is gone; upload it again."))
-        return redirect("exchange:import")
-    path, name = found
-    kind = request.POST.get("kind")
-    if kind not in KINDS or not may_import(request.user, kind):
+def job_commit(request, token: str):
+    job = _own_job(request, token)
+    if job.kind not in KINDS or not may_import(request.user, job.kind):
         raise PermissionDenied
-    preview = import_file(path, kind, acting_user=request.user, name=name)
-    if preview.ok:
-        discard(path)
-        messages.success(request, _("%(file)s imported: %(created)s new, %(updated)s changed, %(unchanged)s unchanged.")
-                         % {"file": name, "created": preview.created, "updated": preview.updated,
-                            "unchanged": preview.unchanged})  # fmt: skip
-    else:
-        messages.error(request, _("%(file)s has %(n)s errors now; nothing was written.") % {
-            "file": name, "n": len(preview.errors)})  # fmt: skip
-    return redirect("exchange:import")
+    if job.status != ImportJob.Status.PREVIEWED or not job.preview or job.preview["errors"]:
+        messages.error(request, _("Only a previewed file without errors can be imported."))
+        return redirect("exchange:job", token=job.token)
+    ImportJob.objects.filter(pk=job.pk).update(status=ImportJob.Status.QUEUED)  # the page polls until done
+    run_import.enqueue(job.pk, True)
+    return redirect("exchange:job", token=job.token)

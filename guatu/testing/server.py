@@ -51,7 +51,10 @@ def demo_server(data_dir: Path) -> Iterator[str]:
         subprocess.run([*cli, "demo", "--no-serve"], env=env, check=True, stdout=subprocess.DEVNULL)
         port = free_port()
         server = subprocess.Popen(
-            [*cli, "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+            [*cli, "serve", "--port", str(port), "--with-worker"],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
         )
         stack.callback(server.wait, 10)
         stack.callback(server.terminate)

@@ -68,7 +68,7 @@ class ImportView(APIView):
                     raise PermissionDenied(f"you may not import {preview.kind}")
                 preview = import_file(path, preview.kind, acting_user=request.user, name=name)
         except (ImportError_, UnreadableFile) as exc:
-            raise ValidationError({"file": [str(exc).replace(path.name, data["file"].name)]}) from exc
+            raise ValidationError({"file": [str(exc)]}) from exc
         finally:
             discard(path)
         return Response(preview.as_json(), status=200 if preview.ok else 400)

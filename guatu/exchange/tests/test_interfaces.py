@@ -16,14 +16,17 @@ def plans_csv(code: str, amount: str = "1234.5") -> SimpleUploadedFile:
     return SimpleUploadedFile("计划.csv", text.encode("utf-8"), content_type="text/csv")
 
 
-def test_upload_previews_and_confirm_commits(demo_client):
+def test_upload_runs_a_job_that_previews_then_confirm_commits(demo_client):
     code = Project.objects.first().code
-    page = demo_client.post("/imports/", {"file": plans_csv(code)})
-    preview = page.context["preview"]
-    assert (preview.kind, preview.created, preview.ok) == ("plans", 1, True)
+    page = demo_client.post("/imports/", {"file": plans_csv(code)}, follow=True)
+    job = page.context["job"]
+    assert (job.status, job.kind, job.preview["created"], job.preview["errors"]) == ("previewed", "plans", 1, [])
+    assert page.context["may_commit"] and "confirm-import" in page.content.decode()
+    status = demo_client.get(f"/imports/jobs/{job.token}/status/").json()
+    assert (status["status"], status["rows_read"], status["created"]) == ("previewed", 1, 1)
     assert not AnnualPlan.objects.filter(project__code=code, year=2026).exists()
-    done = demo_client.post("/imports/commit/", {"token": page.context["token"], "kind": "plans"}, follow=True)
-    assert "1 new" in done.content.decode() or "新增" in done.content.decode() or done.status_code == 200
+    done = demo_client.post(f"/imports/jobs/{job.token}/commit/", follow=True)
+    assert done.context["job"].status == "committed" and 'id="committed"' in done.content.decode()
     plan = AnnualPlan.objects.get(project__code=code, year=2026)
     assert plan.planned_investment == 1234.5
     record = plan.history.first()
@@ -32,9 +35,24 @@ def test_upload_previews_and_confirm_commits(demo_client):
 
 def test_a_reader_sees_the_preview_but_cannot_commit(reader_client):
     code = Project.objects.first().code
-    page = reader_client.post("/imports/", {"file": plans_csv(code)})
+    page = reader_client.post("/imports/", {"file": plans_csv(code)}, follow=True)
     assert page.context["may_commit"] is False
-    assert reader_client.post("/imports/commit/", {"token": page.context["token"], "kind": "plans"}).status_code == 403
+    token = page.context["job"].token
+    assert reader_client.post(f"/imports/jobs/{token}/commit/").status_code == 403
+
+
+def test_someone_elses_job_is_not_found(reader_client, demo_user):
+    from guatu.exchange.models import ImportJob
+
+    job = ImportJob.objects.create(token="0" * 32, file_name="x.csv", requested_by=demo_user)
+    assert reader_client.get(f"/imports/jobs/{job.token}/").status_code == 404
+
+
+def test_a_broken_file_fails_the_job_with_the_reason(demo_client):
+    bad = SimpleUploadedFile("坏.xlsx", b"not a zip")
+    page = demo_client.post("/imports/", {"file": bad}, follow=True)
+    job = page.context["job"]
+    assert job.status == "failed" and "坏.xlsx" in job.error
 
 
 def test_the_api_previews_and_commits(demo_client):

@@ -20,4 +20,4 @@ class Command(BaseCommand):
             self.stdout.write(f"{table:16} created {r.created:5}  updated {r.updated:5}  unchanged {r.unchanged:5}")
         self.stdout.write(self.style.SUCCESS(f"Quzhou demo loaded. Log in as {DEMO_USER} / {DEMO_USER}."))
         if not no_serve:
-            serve(host=host, port=port, banner=f"— log in as {DEMO_USER} / {DEMO_USER}")
+            serve(host=host, port=port, banner=f"— log in as {DEMO_USER} / {DEMO_USER}", with_worker=True)

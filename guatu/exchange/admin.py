@@ -1,0 +1,10 @@
+from django.contrib import admin
+
+from guatu.exchange.models import ImportJob
+
+
+@admin.register(ImportJob)
+class ImportJobAdmin(admin.ModelAdmin):
+    list_display = ["file_name", "kind", "status", "rows_read", "requested_by", "created_at"]
+    list_filter = ["status", "kind"]
+    readonly_fields = ["preview"]
