@@ -47,7 +47,7 @@ def export_view(request, kind: str, fmt: str):
 
 @login_required
 def template_view(request, kind: str):
-    if kind not in KINDS:
+    if kind not in (*KINDS, "indicators"):
         raise Http404
     return _attachment(template_xlsx(kind), f"guatu-template-{kind}.xlsx", XLSX)
 

@@ -17,8 +17,6 @@ Where growth is missing, the indicator's growth is nominal and the prior year's 
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -81,23 +79,32 @@ class ImportFileError(ValueError):
 
 
 def read_rows(path: Path) -> list[list[str]]:
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
-        text = path.read_bytes().decode("utf-8-sig")
-        return [row for row in csv.reader(io.StringIO(text))]
-    if suffix in (".xlsx", ".xlsm"):
-        from openpyxl import load_workbook
+    """The first sheet's rows as text, read by the same safe reader as every other import
+    (zip checks, no formula evaluation, dimensions not trusted); CSV in UTF-8 or GB18030."""
+    from guatu.exchange.reader import UnreadableFile, read_sheets
 
-        try:
-            book = load_workbook(path, read_only=True, data_only=True)
-        except Exception as exc:  # openpyxl raises many kinds for a bad zip or XML
-            raise ImportFileError(f"{path.name}: not a readable xlsx file ({exc.__class__.__name__})") from exc
-        try:
-            sheet = book.worksheets[0]
-            return [["" if c is None else str(c) for c in row] for row in sheet.iter_rows(values_only=True)]
-        finally:
-            book.close()
-    raise ImportFileError(f"{path.name}: use .csv (UTF-8) or .xlsx; save an .xls as .xlsx first")
+    try:
+        sheet = read_sheets(path)[0]
+    except UnreadableFile as exc:
+        raise ImportFileError(str(exc)) from exc
+    return [[_text(c) for c in row] for row in sheet.rows]
+
+
+def _text(cell: object) -> str:
+    if cell is None:
+        return ""
+    if isinstance(cell, float):
+        return repr(cell)  # the shortest exact form: 10050.21 stays 10050.21
+    return str(cell)
+
+
+def _header_row(rows: list[list[str]]) -> int:
+    """Templates put a title and instructions above the header: take the first row naming the columns."""
+    for index, row in enumerate(rows[:15]):
+        labels = {cell.strip().lower() for cell in row}
+        if all(labels & HEADERS[key] for key in REQUIRED):
+            return index
+    return 0
 
 
 def _columns(header: list[str], name: str) -> dict[str, int]:
@@ -224,11 +231,12 @@ def import_values(path: Path, *, dry_run: bool = False) -> ImportResult:
     rows = read_rows(path)
     if not rows:
         raise ImportFileError(f"{path.name}: the file is empty")
-    columns = _columns(rows[0], path.name)
+    start = _header_row(rows)
+    columns = _columns(rows[start], path.name)
     report = ImportResult(file=path.name, dry_run=dry_run)
     look = _Lookups.load()
     parsed: dict[tuple, dict] = {}
-    for number, row in enumerate(rows[1:], start=2):
+    for number, row in enumerate(rows[start + 1 :], start=start + 2):
         cell = {key: (row[i].strip() if i < len(row) else "") for key, i in columns.items()}
         if not any(cell.values()):
             continue

@@ -96,3 +96,20 @@ def test_a_filled_template_imports(tmp_path):
     book.save(path)
     preview = import_file(path, dry_run=True)
     assert preview.ok and preview.kind == "plans" and preview.created == 1
+
+
+def test_the_indicator_template_fills_and_imports(tmp_path):
+    from guatu.indicators.importer import import_values
+    from guatu.indicators.models import IndicatorValue
+
+    path = tmp_path / "指标.xlsx"
+    path.write_bytes(template_xlsx("indicators"))
+    book = load_workbook(path)
+    assert book["填报"]["A1"].value == "主要经济指标导入表" and "衢州市" in [c.value for c in book["选项"]["A"]]
+    book["填报"].append(["衢州市", "出口", "2030-01", 12.5, "亿元", 3.1, "初步核算", "测试"])
+    book.save(path)
+    report = import_values(path)
+    assert report.ok and report.result.created == 1
+    assert IndicatorValue.objects.get(unit__code="330800", indicator__code="EXPORT", year=2030, month=1).value == D(
+        "12.5"
+    )

@@ -7,10 +7,10 @@ from guatu.exchange.template import template_xlsx
 
 
 class Command(BaseCommand):
-    help = "Write a blank xlsx template (title, instructions, units, drop-downs) for projects, plans or reports."
+    help = "Write a blank xlsx template (title, instructions, units, drop-downs) for a kind of import."
 
     def add_arguments(self, parser):
-        parser.add_argument("kind", choices=KINDS)
+        parser.add_argument("kind", choices=[*KINDS, "indicators"])
         parser.add_argument("--out", required=True)
 
     def handle(self, *args, kind, out, **options):
