@@ -107,6 +107,12 @@ def rank_report(indicator: Indicator, parent: ReportingUnit, year: int, month: i
     return RankReport(indicator, parent, Period(year, month), ranking, targets)
 
 
+def _points(points: Decimal) -> Decimal:
+    """One decimal, as bulletins write it; two when one would show a gap of 0.0."""
+    shown = round_half_up(points, 1)
+    return shown if shown != 0 else round_half_up(points, 2)
+
+
 def gap_sentence(indicator: Indicator, gap: Gap) -> str:
     """固定资产投资需再增长 X 个百分点(约 Y 亿元)方可升至第3位."""
     if gap.reached:
@@ -115,7 +121,7 @@ def gap_sentence(indicator: Indicator, gap: Gap) -> str:
     if indicator.rank_by == "growth":
         return _("%(indicator)s needs %(points)s more percentage points of growth (about %(amount)s %(unit)s) "
                  "to reach rank %(rank)s.") % {
-            "indicator": indicator.name, "points": round_half_up(gap.points, 1),
+            "indicator": indicator.name, "points": _points(gap.points),
             "amount": "—" if gap.amount is None else round_half_up(gap.amount, 1), "unit": indicator.unit,
             "rank": gap.target_rank}  # fmt: skip
     return _("%(indicator)s needs %(amount)s %(unit)s more to reach rank %(rank)s.") % {
