@@ -21,6 +21,7 @@ from django.utils.translation import get_language
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from guatu.core.models import Department, Industry, Platform, Region
+from guatu.exchange.models import synonyms_for
 from guatu.exchange.reader import Sheet, read_sheets
 from guatu.exchange.tables import KINDS, SPECS, Header, find_header
 from guatu.exchange.values import TO_WAN, normalise_text, parse_date, parse_decimal
@@ -372,7 +373,7 @@ def import_file(
     for sheet in sheets:
         head = [row for _i, row in zip(range(40), sheet.rows, strict=False)]
         for candidate in [kind] if kind else KINDS:
-            header = find_header(head, candidate, sheet.merged)
+            header = find_header(head, candidate, sheet.merged, extra=synonyms_for(candidate))
             if header:
                 chosen = (sheet, header, candidate, head)
                 break

@@ -34,3 +34,41 @@ class ImportJob(models.Model):
 
     def __str__(self) -> str:
         return f"{self.file_name} ({self.status})"
+
+
+class HeaderSynonym(models.Model):
+    """A header label a city's sheets use for one of guatu's columns (added to the built-in ones)."""
+
+    class Kind(models.TextChoices):
+        REPORTS = "reports", _("monthly reports")
+        PLANS = "plans", _("annual plans")
+        PROJECTS = "projects", _("projects")
+
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    column = models.CharField(_("column"), max_length=32, help_text=_("e.g. invest_month, total_investment"))
+    label = models.CharField(_("label in the sheet"), max_length=100, help_text=_("e.g. 当月完成额"))
+
+    class Meta:
+        verbose_name = _("header synonym")
+        verbose_name_plural = _("header synonyms")
+        constraints = [models.UniqueConstraint(fields=["kind", "label"], name="headersynonym_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.label} → {self.column}"
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        from guatu.exchange.tables import SPECS
+
+        keys = [c.key for c in SPECS.get(self.kind, [])]
+        if self.column not in keys:
+            raise ValidationError({"column": _("One of: %(keys)s") % {"keys": ", ".join(keys)}})
+
+
+def synonyms_for(kind: str) -> dict[str, list[str]]:
+    """The city's extra header labels for a kind, by column."""
+    extra: dict[str, list[str]] = {}
+    for column, label in HeaderSynonym.objects.filter(kind=kind).values_list("column", "label"):
+        extra.setdefault(column, []).append(label)
+    return extra

@@ -162,3 +162,16 @@ def test_formulas_are_never_evaluated_their_cached_values_are_read(tmp_path, pro
     path.write_bytes(buffer.getvalue())
     preview = import_file(path)
     assert not preview.ok and preview.errors[0].column == "本年累计"  # an uncomputed formula is no value
+
+
+def test_a_city_can_add_its_own_header_labels(tmp_path, projects):
+    from guatu.exchange.models import HeaderSynonym
+
+    path = tmp_path / "local.csv"
+    path.write_text("项目代码,年份,月份,当月完成额,年度累计完成额\nRW1,2024,10,100,6100\n", encoding="utf-8")
+    with pytest.raises(ImportError_):
+        import_file(path, "reports")
+    HeaderSynonym.objects.create(kind="reports", column="invest_month", label="当月完成额")
+    HeaderSynonym.objects.create(kind="reports", column="invest_ytd", label="年度累计完成额")
+    preview = import_file(path, "reports", dry_run=True)
+    assert preview.ok and preview.created == 1
