@@ -20,12 +20,6 @@ class UpsertResult:
     updated: int = 0
     unchanged: int = 0
 
-    def __iadd__(self, other: UpsertResult) -> UpsertResult:
-        self.created += other.created
-        self.updated += other.updated
-        self.unchanged += other.unchanged
-        return self
-
 
 def _key(obj_or_row, key_fields: Sequence[str], from_row: bool) -> tuple:
     if from_row:

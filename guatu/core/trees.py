@@ -16,9 +16,6 @@ class TreeQuerySet(LookupQuerySet):
         """The node and everything below it."""
         return self.filter(path__startswith=node.path)
 
-    def roots(self) -> TreeQuerySet:
-        return self.filter(parent__isnull=True)
-
 
 class TreeNode(models.Model):
     """A node in a code-keyed tree (regions, platforms)."""

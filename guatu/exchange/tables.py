@@ -170,8 +170,3 @@ def find_header(rows: list[list[object]], kind: str, merged=(), extra=None, scan
     if not required <= set(best.columns) or not ({"project", "project_name"} & set(best.columns)):
         return None
     return best
-
-
-def missing_columns(rows: list[list[object]], kind: str) -> list[str]:
-    """For an error message: the required columns guatu could not find."""
-    return [c.header for c in SPECS[kind] if c.required or c.key == "project"]

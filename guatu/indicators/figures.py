@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -260,10 +259,3 @@ def drill(indicator: Indicator, unit: ReportingUnit, year: int, month: int, *, u
 
 def breadcrumb(unit: ReportingUnit) -> list[ReportingUnit]:
     return [*unit.ancestors(), unit]
-
-
-def values_by_unit(indicator: Indicator, year: int) -> dict[str, dict[int, IndicatorValue]]:
-    out: dict[str, dict[int, IndicatorValue]] = defaultdict(dict)
-    for v in IndicatorValue.objects.filter(indicator=indicator, year=year).select_related("unit"):
-        out[v.unit.code][v.month] = v
-    return out

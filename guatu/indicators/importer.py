@@ -26,7 +26,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from guatu.core.bulk import UpsertResult, upsert
-from guatu.indicators.choices import YUAN_PER, Unit, Vintage
+from guatu.indicators.choices import YUAN_PER, Vintage
 from guatu.indicators.models import Indicator, IndicatorValue, ReportingUnit
 
 HEADERS = {
@@ -287,6 +287,3 @@ def _derive_growth(parsed: dict[tuple, dict], report: ImportResult) -> None:
             row["growth_pct"] = _q((row["value"] / prior - 1) * 100, 2)
             row["growth_derived"] = True
             report.derived += 1
-
-
-__all__ = ["ImportFileError", "ImportResult", "Unit", "import_values"]

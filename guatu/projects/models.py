@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -72,9 +71,6 @@ class Project(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("projects:project_detail", args=[self.code])
-
-    def is_started(self, by: dt.date) -> bool:
-        return self.actual_start is not None and self.actual_start <= by
 
     def clean(self) -> None:
         errors = {}

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.db import models
 from django.db.models import OuterRef, Subquery
 
@@ -32,9 +30,6 @@ class ProjectQuerySet(LookupQuerySet):
     def on_list(self, project_list, year: int) -> ProjectQuerySet:
         return self.filter(memberships__project_list=project_list, memberships__year=year)
 
-    def started_by(self, day: dt.date) -> ProjectQuerySet:
-        return self.filter(actual_start__lte=day)
-
     def with_figures(self, year: int, month: int) -> ProjectQuerySet:
         """Annotate the annual plan and the YTD actual as of `month`.
 
@@ -57,9 +52,6 @@ class MonthlyReportQuerySet(models.QuerySet):
         from guatu.projects.models import Project
 
         return self.filter(project__in=Project.objects.visible_to(user))
-
-    def in_year(self, year: int) -> MonthlyReportQuerySet:
-        return self.filter(year=year)
 
 
 class AnnualPlanQuerySet(models.QuerySet):

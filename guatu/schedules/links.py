@@ -24,7 +24,3 @@ def parse_links(text: str) -> tuple[Link, ...]:
         lag = int(days or 0) * (-1 if sign == "-" else 1)
         links.append(Link(key, lag))
     return tuple(links)
-
-
-def format_links(links: tuple[Link, ...]) -> str:
-    return ", ".join(f"{link.predecessor}{'' if link.lag == 0 else f'{link.lag:+d}'}" for link in links)

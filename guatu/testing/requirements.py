@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import sys
 
-from guatu.core.browser import chromium_path  # noqa: F401  (re-exported for the tests)
 from guatu.core.env import env_bool
 
 
