@@ -15,6 +15,10 @@ class ScopeError(ValueError):
     """A scope option names something that does not exist (or is ambiguous)."""
 
 
+QUERY_KEYS = {"region": "region", "platform": "platform", "list": "project_list", "industry": "industry",
+              "department": "department"}  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Scope:
     region: Region | None = None
@@ -47,6 +51,11 @@ class Scope:
         """The scope as URL query parameters (ids), for links that keep it."""
         names = ("region", "platform", "project_list", "industry", "department")
         return {("list" if n == "project_list" else n): str(getattr(self, n).pk) for n in names if getattr(self, n)}
+
+    @classmethod
+    def from_query(cls, params) -> Scope:
+        """From query parameters as the URLs name them: region, platform, list, industry, department."""
+        return cls.from_keys(**{field: params.get(key) for key, field in QUERY_KEYS.items()})
 
     @classmethod
     def from_keys(cls, **keys: str | None) -> Scope:

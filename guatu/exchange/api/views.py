@@ -93,8 +93,7 @@ class ExportView(APIView):
             raise ValidationError({"filetype": ["xlsx or csv"]})
         q = request.query_params
         try:
-            scope = Scope.from_keys(region=q.get("region"), platform=q.get("platform"), project_list=q.get("list"),
-                                    industry=q.get("industry"), department=q.get("department"))  # fmt: skip
+            scope = Scope.from_query(q)
             body = export_bytes(kind, fmt, scope, year=int(q["year"]) if q.get("year") else None,
                                 through=int(q["through"]) if q.get("through") else None, user=request.user)  # fmt: skip
         except (ScopeError, ValueError) as exc:

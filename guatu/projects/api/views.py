@@ -67,13 +67,7 @@ class ProgressView(APIView):
         query.is_valid(raise_exception=True)
         data = query.validated_data
         try:
-            scope = Scope.from_keys(
-                region=data.get("region"),
-                platform=data.get("platform"),
-                project_list=data.get("list"),
-                industry=data.get("industry"),
-                department=data.get("department"),
-            )
+            scope = Scope.from_query(data)
         except ScopeError as exc:
             raise ValidationError({"scope": [str(exc)]}) from exc
         report = progress(scope, Period(data["year"], data["through"]), user=request.user)

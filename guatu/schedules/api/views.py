@@ -75,9 +75,7 @@ def _scope_and_day(request) -> tuple[Scope, object, dict]:
     query.is_valid(raise_exception=True)
     data = query.validated_data
     try:
-        scope = Scope.from_keys(region=data.get("region"), platform=data.get("platform"),
-                                project_list=data.get("list"), industry=data.get("industry"),
-                                department=data.get("department"))  # fmt: skip
+        scope = Scope.from_query(data)
     except ScopeError as exc:
         raise ValidationError({"scope": [str(exc)]}) from exc
     return scope, data.get("as_of") or default_as_of(request.user), data
