@@ -24,16 +24,24 @@ def published_month(indicator: Indicator, month: int) -> int:
     return max((m for m in indicator.months() if m <= month), default=indicator.months()[0])
 
 
-def entries(indicator: Indicator, units: list[ReportingUnit], year: int, month: int) -> list[Entry]:
-    """Entries for these units with the prior year's same-period value, in two queries."""
-    rows = IndicatorValue.objects.filter(indicator=indicator, unit__in=units, month=month, year__in=[year, year - 1])
-    by_key = {(v.unit_id, v.year): v for v in rows}
-    out = []
-    for unit in units:
-        now, before = by_key.get((unit.pk, year)), by_key.get((unit.pk, year - 1))
-        out.append(Entry(unit.code, unit.name, now.value if now else None, now.growth_pct if now else None,
-                         before.value if before else None))  # fmt: skip
+def entries_by_month(indicator: Indicator, units: list[ReportingUnit], year: int,
+                     months: list[int]) -> dict[int, list[Entry]]:  # fmt: skip
+    """Entries for these units in each month, with the prior year's same-period value, in one query."""
+    rows = IndicatorValue.objects.filter(indicator=indicator, unit__in=units, month__in=months,
+                                         year__in=[year, year - 1])  # fmt: skip
+    by_key = {(v.unit_id, v.year, v.month): v for v in rows}
+    out = {}
+    for month in months:
+        out[month] = []
+        for unit in units:
+            now, before = by_key.get((unit.pk, year, month)), by_key.get((unit.pk, year - 1, month))
+            out[month].append(Entry(unit.code, unit.name, now.value if now else None,
+                                    now.growth_pct if now else None, before.value if before else None))  # fmt: skip
     return out
+
+
+def entries(indicator: Indicator, units: list[ReportingUnit], year: int, month: int) -> list[Entry]:
+    return entries_by_month(indicator, units, year, [month])[month]
 
 
 def siblings(unit: ReportingUnit) -> list[ReportingUnit]:
@@ -155,12 +163,11 @@ def board(unit: ReportingUnit, year: int, month: int) -> list[BoardRow]:
     rows = []
     for indicator in Indicator.objects.all():
         m = published_month(indicator, month)
-        series = []
-        for past in [x for x in indicator.months() if x <= m]:
-            r = rank_entries(entries(indicator, peers, year, past), indicator.rank_by, indicator.higher_is_better)
-            own = r.of(unit.code)
-            series.append((past, own.rank if own else None))
-        ranking = rank_entries(entries(indicator, peers, year, m), indicator.rank_by, indicator.higher_is_better)
+        months = [x for x in indicator.months() if x <= m]
+        rankings = {past: rank_entries(found, indicator.rank_by, indicator.higher_is_better)
+                    for past, found in entries_by_month(indicator, peers, year, months).items()}  # fmt: skip
+        series = [(past, own.rank if (own := r.of(unit.code)) else None) for past, r in rankings.items()]
+        ranking = rankings[m]
         own = ranking.of(unit.code)
         status = target_status(indicator, unit, year, ranking)
         following = status.target.next_band(own.rank if own else None) if status else None
