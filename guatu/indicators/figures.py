@@ -14,7 +14,7 @@ from guatu.indicators.models import Indicator, IndicatorValue, RankTarget, Repor
 from guatu.indicators.ranking import Contribution, Entry, Gap, Ranking, Target, contributions, gap_to_rank, mismatch_pct
 from guatu.indicators.ranking import rank as rank_entries
 from guatu.projects.models import Project
-from guatu.projects.progress import ProjectFigures, project_figures
+from guatu.projects.progress import ProgressRow, ProjectFigures, project_figures
 
 BAND_NAMES = {"keep": "保", "strive": "争", "fight": "拼"}
 
@@ -223,8 +223,9 @@ class DrillReport:
         }  # fmt: skip
 
 
-def _unit_projects(unit: ReportingUnit, measure: str):
-    projects = Project.objects.visible_to(None)
+def _unit_projects(unit: ReportingUnit, measure: str, user):
+    """The key projects inside a unit (its region subtree, or its platform) that `user` may see."""
+    projects = Project.objects.visible_to(user)
     if unit.platform_id:
         projects = projects.on_platform(unit.platform)
     elif unit.region_id:
@@ -247,9 +248,7 @@ def drill(indicator: Indicator, unit: ReportingUnit, year: int, month: int, *, u
                          contributions(parent, zones), mismatch_pct(parent, regions) if regions else None,
                          tolerance)  # fmt: skip
     if indicator.project_measure:
-        projects = _unit_projects(unit, indicator.project_measure)
-        if user is not None:
-            projects = projects.filter(pk__in=Project.objects.visible_to(user).values("pk"))
+        projects = _unit_projects(unit, indicator.project_measure, user)
         figures = project_figures(projects, report.period)
         per_unit = YUAN_PER["万元"] / YUAN_PER[indicator.unit]
         shares = [ProjectShare(f, (f.ytd_actual or 0) * per_unit,
@@ -258,9 +257,8 @@ def drill(indicator: Indicator, unit: ReportingUnit, year: int, month: int, *, u
         report.projects = sorted(shares, key=lambda s: (-s.amount, s.figures.code))
         report.projects_total = sum((s.amount for s in shares), Decimal(0))
         report.projects_share = report.projects_total * 100 / parent.value if parent.value else None
-        elapsed = report.period.elapsed_pct
-        report.laggards = sorted((f for f in figures.values() if f.completion is not None and f.completion < elapsed),
-                                 key=lambda f: f.completion)  # fmt: skip
+        # The same rule as the cockpit's laggards: completion below 序时进度, furthest behind first.
+        report.laggards = ProgressRow("", None, report.period, list(figures.values())).lagging
     return report
 
 
