@@ -77,6 +77,11 @@ TRANSITIONS = {
 }
 
 
+def next_statuses(problem: Problem) -> list[ProblemStatus]:
+    """Where this problem may go from its current status (what the page offers)."""
+    return sorted(TRANSITIONS[ProblemStatus(problem.status)], key=list(ProblemStatus).index)
+
+
 @transaction.atomic
 def transition_problem(problem: Problem, to: str, *, acting_user=None, resolution: str = "",
                        on: dt.date | None = None) -> Problem:  # fmt: skip

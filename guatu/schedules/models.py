@@ -168,15 +168,24 @@ class WarningPolicy(models.Model):
             raise ValidationError({"yellow_points_below": _("The yellow threshold cannot exceed the red one.")})
 
 
+UNRESOLVED = [ProblemStatus.OPEN, ProblemStatus.IN_PROGRESS]
+
+
 class ProblemQuerySet(models.QuerySet):
     def visible_to(self, user) -> ProblemQuerySet:
         return self.filter(project__in=Project.objects.visible_to(user))
 
     def unresolved(self) -> ProblemQuerySet:
-        return self.filter(status__in=[ProblemStatus.OPEN, ProblemStatus.IN_PROGRESS])
+        return self.filter(status__in=UNRESOLVED)
 
     def overdue(self, today) -> ProblemQuerySet:
         return self.unresolved().filter(deadline__lt=today)
+
+    def with_overdue(self, today) -> ProblemQuerySet:
+        """Annotate `is_late`: unresolved and past its deadline on `today` (the rule `overdue` filters by)."""
+        late = models.Q(status__in=UNRESOLVED, deadline__lt=today)
+        return self.annotate(is_late=models.Case(models.When(late, then=True), default=False,
+                                                 output_field=models.BooleanField()))  # fmt: skip
 
 
 class Problem(models.Model):
@@ -209,4 +218,7 @@ class Problem(models.Model):
             raise ValidationError({"deadline": _("The deadline cannot be before the day it was raised.")})
 
     def is_overdue(self, today) -> bool:
-        return self.status in (ProblemStatus.OPEN, ProblemStatus.IN_PROGRESS) and self.deadline < today
+        return self.status in UNRESOLVED and self.deadline < today
+
+    def days_overdue(self, today) -> int:
+        return (today - self.deadline).days if self.is_overdue(today) else 0

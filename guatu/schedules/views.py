@@ -96,7 +96,7 @@ def warnings_page(request):
 def problem_list(request):
     form = ProblemFilterForm(request.GET or None)
     today = timezone.localdate()
-    problems = Problem.objects.visible_to(request.user).select_related("project", "department")
+    problems = Problem.objects.visible_to(request.user).select_related("project", "department").with_overdue(today)
     if form.is_valid():
         if form.cleaned_data["status"]:
             problems = problems.filter(status=form.cleaned_data["status"])
@@ -169,8 +169,9 @@ def project_milestones(request, code: str):
         "project": project, "plan": plan, "as_of": as_of, "can_edit": can_edit,
         "forms_rows": [(f, rows_by_id.get(f.instance.pk)) for f in formset.forms], "formset": formset,
         "template_form": ApplyTemplateForm(), "approval": getattr(project, "schedule_approval", None),
-        "problems": project.problem_items.select_related("department").order_by("status", "deadline"),
-        "today": timezone.localdate(), "transitions": actions.TRANSITIONS,
+        "problems": [(p, actions.next_statuses(p))
+                     for p in project.problem_items.select_related("department").order_by("status", "deadline")],
+        "today": timezone.localdate(),
     })  # fmt: skip
 
 

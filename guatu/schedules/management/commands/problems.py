@@ -35,7 +35,7 @@ class Command(BaseCommand):
                 "problems": [{"id": p.pk, "project": p.project.code, "project_name": p.project.name, "type": p.type,
                               "title": p.title, "department": p.department.name, "raised_on": p.raised_on.isoformat(),
                               "deadline": p.deadline.isoformat(), "status": p.status, "overdue": p.is_overdue(day),
-                              "days_overdue": max(0, (day - p.deadline).days) if p.is_overdue(day) else 0}
+                              "days_overdue": p.days_overdue(day)}
                              for p in problems],
                 "overdue_by_department": overdue_by_department(day),
             }, ensure_ascii=False, indent=2))  # fmt: skip
