@@ -187,6 +187,11 @@ class MonthlyReport(models.Model):
     def __str__(self) -> str:
         return f"{self.project} {self.year}-{self.month:02d}"
 
+    def next_report_initial(self) -> dict:
+        """What the next report most likely says: the following month, this stage and progress."""
+        year, month = (self.year + 1, 1) if self.month == 12 else (self.year, self.month + 1)
+        return {"year": year, "month": month, "stage": self.stage, "progress_pct": self.progress_pct}
+
     def clean(self) -> None:
         """The rules a report must meet however it arrives (form, API, import)."""
         errors: dict[str, str] = {}

@@ -153,11 +153,7 @@ def report_edit(request, code: str, year: int | None = None, month: int | None =
         if instance is None:
             raise Http404(_("No such report."))
     previous = project.reports.order_by("-year", "-month").first()
-    initial = {}
-    if instance is None and previous is not None:
-        # Propose the month after the last report, carrying its stage and progress forward.
-        year, month = (previous.year + 1, 1) if previous.month == 12 else (previous.year, previous.month + 1)
-        initial = {"year": year, "month": month, "stage": previous.stage, "progress_pct": previous.progress_pct}
+    initial = previous.next_report_initial() if instance is None and previous is not None else {}
     form = MonthlyReportForm(request.POST or None, instance=instance, project=project, initial=initial)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
