@@ -60,6 +60,7 @@ def make_project(
             invest_cumulative=D(ytd),
             progress_pct=D(10),
             stage="construction",
+            status="approved",
         )
         previous = D(ytd)
     for lst in lists:

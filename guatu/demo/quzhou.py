@@ -281,6 +281,7 @@ def report_rows(spec: Spec, project_id: int, rng: random.Random) -> list[dict]:
                 "progress_pct": min(progress, Decimal(100)),
                 "stage": stage,
                 "problems": spec.problems if month >= 9 else "",
+                "status": "approved",
             }
         )
         previous = ytd

@@ -14,16 +14,37 @@ from simple_history.models import HistoricalRecords
 
 from guatu.core.models import Department, Industry, Platform, Region
 from guatu.core.querysets import LookupQuerySet
-from guatu.projects.choices import Category, ListLevel, Stage
+from guatu.projects.choices import Category, ListLevel, ReportStatus, Stage
 from guatu.projects.querysets import AnnualPlanQuerySet, MonthlyReportQuerySet, ProjectQuerySet
+from guatu.projects.rules import SeriesError, SeriesRow, series_errors
 
 ZERO = Decimal(0)
 
 
+# The largest amount stored: 9,999,999,999.99 万元 (about 100 trillion yuan, far beyond any project or
+# province). Twelve significant digits, so SQLite — which keeps decimals as 8-byte floats, exact to 15
+# digits — stores and reads back every figure exactly, and sums over a province stay exact to the fen.
+MONEY_MAX = Decimal("9999999999.99")
+YEAR_MIN, YEAR_MAX = 2000, 2100
+
+
 def money_field(verbose_name, **kwargs) -> models.DecimalField:
-    """An amount in 万元: up to 99,999,999,999,999.99 (far beyond any project)."""
+    """An amount in 万元, 0 to `MONEY_MAX`, two decimal places."""
     return models.DecimalField(
-        verbose_name, max_digits=16, decimal_places=2, validators=[MinValueValidator(ZERO)], **kwargs
+        verbose_name,
+        max_digits=16,
+        decimal_places=2,
+        validators=[MinValueValidator(ZERO), MaxValueValidator(MONEY_MAX)],
+        **kwargs,
+    )
+
+
+def year_field(verbose_name=None, **kwargs) -> models.PositiveSmallIntegerField:
+    """A calendar year the ledger can hold (2000–2100)."""
+    return models.PositiveSmallIntegerField(
+        verbose_name or _("year"),
+        validators=[MinValueValidator(YEAR_MIN), MaxValueValidator(YEAR_MAX)],
+        **kwargs,
     )
 
 
@@ -115,7 +136,7 @@ class ListMembership(models.Model):
     project_list = models.ForeignKey(
         ProjectList, verbose_name=_("project list"), on_delete=models.CASCADE, related_name="memberships"
     )
-    year = models.PositiveSmallIntegerField(_("year"))
+    year = year_field()
     batch = models.CharField(_("batch"), max_length=50, blank=True, help_text=_("e.g. 第三批 for 集中开工"))
 
     history = HistoricalRecords()
@@ -136,7 +157,7 @@ class AnnualPlan(models.Model):
     """A project's plan for one year (年度计划)."""
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="annual_plans")
-    year = models.PositiveSmallIntegerField(_("year"))
+    year = year_field()
     planned_investment = money_field(_("planned investment (10k yuan)"))
     plans_start = models.BooleanField(_("to start this year"), default=False)
     plans_production = models.BooleanField(_("to produce/complete this year"), default=False)
@@ -158,7 +179,7 @@ class MonthlyReport(models.Model):
     """What a project reports for a month (月报). All amounts in 万元."""
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="reports")
-    year = models.PositiveSmallIntegerField(_("year"))
+    year = year_field()
     month = models.PositiveSmallIntegerField(_("month"), validators=[MinValueValidator(1), MaxValueValidator(12)])
     invest_month = money_field(_("invested this month"))
     invest_ytd = money_field(_("invested this year to date"))
@@ -170,7 +191,10 @@ class MonthlyReport(models.Model):
         validators=[MinValueValidator(ZERO), MaxValueValidator(Decimal(100))],
     )
     stage = models.CharField(_("stage"), max_length=16, choices=Stage.choices)
-    problems = models.TextField(_("problems"), blank=True)
+    problems = models.TextField(_("problems"), blank=True, max_length=5000)
+    status = models.CharField(
+        _("status"), max_length=16, choices=ReportStatus.choices, default=ReportStatus.DRAFT, db_index=True
+    )
 
     history = HistoricalRecords()
     objects = MonthlyReportQuerySet.as_manager()
@@ -207,24 +231,36 @@ class MonthlyReport(models.Model):
             and self.invest_cumulative < self.invest_ytd
         ):
             errors["invest_cumulative"] = _("Since-start investment cannot be less than the year to date.")
-        if self.project_id and self.year and self.month and self.invest_ytd is not None:
-            errors.update(self._ytd_order_errors())
+        if self.project_id and self.year and self.month and not errors:
+            errors.update(self._series_errors())
         if errors:
             raise ValidationError(errors)
 
-    def _ytd_order_errors(self) -> dict[str, str]:
-        """YTD never decreases within a year: check against the neighbouring months' reports."""
-        siblings = MonthlyReport.objects.filter(project_id=self.project_id, year=self.year).exclude(pk=self.pk)
-        before = siblings.filter(month__lt=self.month).order_by("-month").first()
-        after = siblings.filter(month__gt=self.month).order_by("month").first()
-        if before and self.invest_ytd < before.invest_ytd:
-            return {
-                "invest_ytd": _("Year to date %(ytd)s is less than %(prev)s reported for month %(month)s.")
-                % {"ytd": self.invest_ytd, "prev": before.invest_ytd, "month": before.month}
-            }
-        if after and self.invest_ytd > after.invest_ytd:
-            return {
-                "invest_ytd": _("Year to date %(ytd)s is more than %(next)s reported for month %(month)s.")
-                % {"ytd": self.invest_ytd, "next": after.invest_ytd, "month": after.month}
-            }
-        return {}
+    def _series_errors(self) -> dict[str, str]:
+        """The cross-row rules (`guatu.projects.rules`) against this project's other reports."""
+        others = MonthlyReport.objects.filter(project_id=self.project_id).exclude(pk=self.pk)
+        rows = [SeriesRow(pk, y, m, ytd, cum) for pk, y, m, ytd, cum in others.values_list(
+            "pk", "year", "month", "invest_ytd", "invest_cumulative")]  # fmt: skip
+        rows.append(SeriesRow(None, self.year, self.month, self.invest_ytd, self.invest_cumulative))
+        return {e.field: series_message(e) for e in series_errors(rows, check={None})}
+
+
+def series_message(error: SeriesError) -> str:
+    """A cross-row rule violation in words, naming the other month and both figures."""
+    texts = {
+        "ytd_below_earlier": _("Year to date %(value)s is less than %(other)s reported for %(year)s-%(month)02d."),
+        "ytd_above_later": _("Year to date %(value)s is more than %(other)s reported for %(year)s-%(month)02d."),
+        "cumulative_below_earlier": _(
+            "Since-start investment %(value)s is less than %(other)s reported for %(year)s-%(month)02d; "
+            "it never decreases."
+        ),
+        "cumulative_above_later": _(
+            "Since-start investment %(value)s is more than %(other)s reported for %(year)s-%(month)02d."
+        ),
+    }
+    return texts[error.code] % {
+        "value": error.value,
+        "other": error.other,
+        "year": error.other_year,
+        "month": error.other_month,
+    }

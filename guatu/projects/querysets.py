@@ -38,7 +38,11 @@ class ProjectQuerySet(LookupQuerySet):
         """
         from guatu.projects.models import AnnualPlan, MonthlyReport
 
-        latest = MonthlyReport.objects.filter(project=OuterRef("pk"), year=year, month__lte=month).order_by("-month")
+        latest = (
+            MonthlyReport.objects.reported()
+            .filter(project=OuterRef("pk"), year=year, month__lte=month)
+            .order_by("-month")
+        )
         plan = AnnualPlan.objects.filter(project=OuterRef("pk"), year=year)
         return self.annotate(
             ytd_actual=Subquery(latest.values("invest_ytd")[:1]),
@@ -48,6 +52,15 @@ class ProjectQuerySet(LookupQuerySet):
 
 
 class MonthlyReportQuerySet(models.QuerySet):
+    def reported(self) -> MonthlyReportQuerySet:
+        """Reports whose figures count: submitted, approved or locked (not drafts, not returned ones)."""
+        from guatu.projects.choices import REPORTED_STATUSES
+
+        return self.filter(status__in=REPORTED_STATUSES)
+
+    def for_month(self, year: int, month: int) -> MonthlyReportQuerySet:
+        return self.filter(year=year, month=month)
+
     def visible_to(self, user) -> MonthlyReportQuerySet:
         from guatu.projects.models import Project
 
