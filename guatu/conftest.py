@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
+
+from guatu.accounts.roles import Role
+from guatu.test import make_user
 
 
 def pytest_configure(config):
@@ -29,20 +31,26 @@ def demo_user(db):
 
 @pytest.fixture
 def officer(db):
-    """A filer (填报员): may file and correct monthly reports, nothing else."""
-    user = get_user_model().objects.create_user("officer", password="officer-pass-1")
-    user.user_permissions.add(
-        *Permission.objects.filter(
-            content_type__app_label="projects", codename__in=["add_monthlyreport", "change_monthlyreport"]
-        )
-    )
-    return user
+    """A reporter (填报员) for 柯城区, where the test helpers put their projects: files and submits reports."""
+    return make_user("officer", Role.REPORTER, region="330802")
 
 
 @pytest.fixture
 def reader(db):
-    """A signed-in user with no permissions: reads everything, writes nothing."""
-    return get_user_model().objects.create_user("reader", password="reader-pass-1")
+    """A leader for the whole city: reads everything in Quzhou, writes nothing."""
+    return make_user("reader", Role.LEADER, region="330800")
+
+
+@pytest.fixture
+def reviewer(db):
+    """A reviewer (审核员) for the city: approves, returns and corrects reports."""
+    return make_user("reviewer", Role.REVIEWER, region="330800")
+
+
+@pytest.fixture
+def outsider(db):
+    """A reporter for 江山市: the test helpers' 柯城区 projects are outside this user's scope."""
+    return make_user("outsider", Role.REPORTER, region="330881")
 
 
 @pytest.fixture
@@ -93,12 +101,14 @@ def browser():
 
 @pytest.fixture
 def page(browser, server):
-    """A chromium page logged in to the served demo as demo/demo."""
+    """A chromium page logged in to the served demo as the city administrator `demo`."""
+    from guatu.demo.people import DEMO_PASSWORD
+
     context = browser.new_context(locale="zh-CN", viewport={"width": 1400, "height": 1000})
     page = context.new_page()
     page.goto(f"{server}/")
     page.fill("#id_username", "demo")
-    page.fill("#id_password", "demo")
+    page.fill("#id_password", DEMO_PASSWORD)
     page.click("button[type=submit]")
     page.wait_for_url(f"{server}/")
     yield page

@@ -9,7 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from guatu.core.models import Platform, Region
+from django.contrib.auth import get_user_model
+
+from guatu.accounts.models import RoleAssignment
+from guatu.audit.models import ChangeRecord
+from guatu.core.models import Department, Platform, Region
 from guatu.projects.models import AnnualPlan, ListMembership, MonthlyReport, Project, ProjectList
 
 D = Decimal
@@ -66,3 +70,29 @@ def make_project(
     for lst in lists:
         ListMembership.objects.create(project=project, project_list=lst, year=year)
     return project
+
+
+def make_user(
+    username: str,
+    role: str,
+    *,
+    region: str | None = None,
+    platform: str | None = None,
+    department: str | None = None,
+    password: str = "test-pass-2024",
+):
+    """A user holding one role within a scope (codes of a region, a platform, a department)."""
+    user = get_user_model().objects.create_user(username, password=password)
+    RoleAssignment.objects.create(
+        user=user,
+        role=role,
+        region=Region.objects.get(code=region) if region else None,
+        platform=Platform.objects.get(code=platform) if platform else None,
+        department=Department.objects.get(code=department) if department else None,
+    )
+    return user
+
+
+def records_of(obj) -> list[ChangeRecord]:
+    """The object's change records, oldest first."""
+    return list(ChangeRecord.objects.for_object(obj).order_by("time", "id"))

@@ -1,9 +1,62 @@
 from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
+from django.utils.translation import gettext_lazy as _
 
-from guatu.accounts.models import Profile
+from guatu.accounts.access import may
+from guatu.accounts.admin_scope import ScopedAdmin, ScopedInline
+from guatu.accounts.models import Profile, RoleAssignment
+
+User = get_user_model()
+
+
+class RoleAssignmentInline(ScopedInline):
+    model = RoleAssignment
+    fk_name = "user"
+    autocomplete_fields = ["region", "platform", "department"]
+
+
+@admin.register(RoleAssignment)
+class RoleAssignmentAdmin(ScopedAdmin):
+    list_display = ["user", "role", "region", "platform", "department", "note"]
+    list_filter = ["role"]
+    search_fields = ["user__username", "user__first_name", "user__last_name"]
+    autocomplete_fields = ["user", "region", "platform", "department"]
 
 
 @admin.register(Profile)
-class ProfileAdmin(admin.ModelAdmin):
+class ProfileAdmin(ScopedAdmin):
     list_display = ["user", "home_region", "home_platform"]
     autocomplete_fields = ["home_region", "home_platform"]
+
+
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class GuatuUserAdmin(UserAdmin):
+    """Users are deactivated, never deleted: their name stays on the change record."""
+
+    inlines = [RoleAssignmentInline]
+    actions = ["deactivate"]
+
+    def has_module_permission(self, request) -> bool:
+        return request.user.is_staff and may(request.user, User, "view")
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        return request.user.is_staff and may(request.user, User, "view")
+
+    def has_add_permission(self, request) -> bool:
+        return request.user.is_staff and may(request.user, User, "add")
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return request.user.is_staff and may(request.user, User, "change")
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    @admin.action(description=_("Deactivate the selected users"))
+    def deactivate(self, request, queryset):
+        for user in queryset:
+            user.is_active = False
+            user.save(update_fields=["is_active"])

@@ -1,16 +1,72 @@
-"""People: a profile holds each user's home scope (what their cockpit opens on)."""
+"""People: each user's role assignments (what they may do, where) and home scope (where the cockpit opens)."""
 
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from guatu.core.models import Platform, Region
+from guatu.accounts.roles import Role
+from guatu.audit.tracking import TrackedModel
+from guatu.core.models import Department, Platform, Region
+
+
+class RoleAssignment(TrackedModel):
+    """A role a user holds, within one scope: a region subtree, a platform subtree and/or a department.
+
+    The scope's parts narrow each other (a region AND a department); a user's assignments widen
+    each other (this one OR that one). No part at all means the whole of the data.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.PROTECT, related_name="role_assignments"
+    )
+    role = models.CharField(_("role"), max_length=16, choices=Role.choices)
+    region = models.ForeignKey(
+        Region, verbose_name=_("region"), null=True, blank=True, on_delete=models.PROTECT,
+        help_text=_("The region and everything under it."),
+    )  # fmt: skip
+    platform = models.ForeignKey(
+        Platform, verbose_name=_("platform"), null=True, blank=True, on_delete=models.PROTECT,
+        help_text=_("The platform and its sub-areas."),
+    )  # fmt: skip
+    department = models.ForeignKey(
+        Department, verbose_name=_("department"), null=True, blank=True, on_delete=models.PROTECT
+    )
+    note = models.CharField(_("note"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["user__username", "role", "id"]
+        verbose_name = _("role assignment")
+        verbose_name_plural = _("role assignments")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "role", "region", "platform", "department"],
+                name="roleassignment_unique",
+                nulls_distinct=False,
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.get_role_display()} · {self.scope_label()}"
+
+    def scope_label(self) -> str:
+        parts = [str(p) for p in (self.region, self.platform, self.department) if p]
+        return " ∧ ".join(parts) if parts else str(_("everywhere"))
+
+    def clean(self) -> None:
+        needs_scope = {Role.REPORTER, Role.REVIEWER, Role.DEPARTMENT}
+        if self.role in needs_scope and not (self.region_id or self.platform_id or self.department_id):
+            raise ValidationError(
+                _("A %(role)s needs a scope: a region, a platform or a department.") % {"role": self.get_role_display()}
+            )
+        if self.role == Role.DEPARTMENT and not self.department_id:
+            raise ValidationError({"department": _("A department officer needs a department.")})
 
 
 class Profile(models.Model):
-    """A user's home scope. Access scoping (region, department) will live here too."""
+    """A user's home scope: what their cockpit opens on."""
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile")
     home_region = models.ForeignKey(

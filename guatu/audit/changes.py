@@ -1,18 +1,19 @@
-"""Change records (who, when, old → new) read from the historical tables.
+"""Change records for people: field labels, choice labels, names instead of ids, old → new.
 
-django-simple-history writes one historical row per save, with the user from the request
-(or none for the CLI). Here the rows are turned into field-level changes.
+The record keeps raw values (exact decimals and dates as text, foreign keys as ids); this module
+turns a page of records into entries a template or a CSV prints, resolving every foreign key on
+the page in one query per related model.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from dataclasses import dataclass, field
-from itertools import groupby
 
 from django.db import models
 
-_SKIP = {"id", "history_id", "history_date", "history_change_reason", "history_type", "history_user", "history_user_id"}
+from guatu.audit.models import Action, ChangeRecord
 
 
 @dataclass
@@ -25,56 +26,85 @@ class FieldChange:
 
 @dataclass
 class ChangeEntry:
+    record_id: int
     when: dt.datetime
     who: str
     kind: str  # "+" created, "~" changed, "-" deleted
+    action: str  # the translated action
     subject: str
+    model: str  # the translated kind of object
     reason: str
+    request_id: str
     changes: list[FieldChange] = field(default_factory=list)
 
 
-def _tracked_fields(history_model) -> list[models.Field]:
-    return [f for f in history_model._meta.fields if f.attname not in _SKIP and f.name not in _SKIP]
+KIND = {Action.CREATE: "+", Action.UPDATE: "~", Action.DELETE: "-"}
 
 
-def _display(record, f: models.Field) -> object:
-    value = getattr(record, f.attname)
-    if f.choices and value is not None:
+def _fields_by_attname(model) -> dict[str, models.Field]:
+    return {f.attname: f for f in model._meta.concrete_fields} if model else {}
+
+
+def _resolve_names(records: list[ChangeRecord]) -> dict[tuple[type, object], str]:
+    """Names of every foreign key mentioned by the records, one query per related model."""
+    wanted: dict[type, set] = defaultdict(set)
+    for record in records:
+        fields = _fields_by_attname(record.content_type.model_class())
+        for values in (record.before or {}, record.after or {}):
+            for attname, value in values.items():
+                f = fields.get(attname)
+                if f is not None and f.is_relation and value is not None:
+                    wanted[f.related_model].add(value)
+    names = {}
+    for model, ids in wanted.items():
+        for obj in model._base_manager.filter(pk__in=ids):
+            names[(model, obj.pk)] = str(obj)
+    return names
+
+
+def _display(f: models.Field | None, value, names) -> object:
+    if value is None or f is None:
+        return value
+    if f.is_relation:
+        return names.get((f.related_model, value), f"#{value}")
+    if f.choices:
         return dict(f.flatchoices).get(value, value)
+    if isinstance(f, models.BooleanField):
+        from django.utils.translation import gettext as _
+
+        return _("yes") if value else _("no")
     return value
 
 
-def changes_of(history_qs, describe=str) -> list[ChangeEntry]:
-    """Field-level change entries for every historical row in `history_qs`, oldest first per object."""
-    rows = list(history_qs.select_related("history_user").order_by("id", "history_date", "history_id"))
-    if not rows:
-        return []
-    tracked = _tracked_fields(rows[0]._meta.model)
-    entries: list[ChangeEntry] = []
-    for _pk, versions in groupby(rows, key=lambda r: r.id):
-        previous = None
-        for record in versions:
-            diffs = []
-            for f in tracked:
-                new = _display(record, f)
-                old = _display(previous, f) if previous is not None else None
-                if previous is None or old != new:
-                    diffs.append(FieldChange(f.name, str(f.verbose_name), old, new))
-            if previous is None or diffs or record.history_type == "-":
-                entries.append(
-                    ChangeEntry(
-                        when=record.history_date,
-                        who=record.history_user.get_username() if record.history_user else "system",
-                        kind=record.history_type,
-                        subject=describe(record),
-                        reason=record.history_change_reason or "",
-                        changes=diffs if previous is not None else [],
-                    )
-                )
-            previous = record
-    return entries
-
-
-def newest_first(*groups: list[ChangeEntry]) -> list[ChangeEntry]:
-    merged = [e for g in groups for e in g]
-    return sorted(merged, key=lambda e: e.when, reverse=True)
+def entries(records, describe=None) -> list[ChangeEntry]:
+    """Entries for `records` (newest first as given); `describe(record)` names the subject."""
+    records = list(records.select_related("content_type") if hasattr(records, "select_related") else records)
+    names = _resolve_names(records)
+    out = []
+    for record in records:
+        model = record.content_type.model_class()
+        fields = _fields_by_attname(model)
+        before, after = record.before or {}, record.after or {}
+        changes = []
+        if record.action == Action.UPDATE:
+            for attname in after:
+                if before.get(attname) != after.get(attname):
+                    f = fields.get(attname)
+                    label = str(f.verbose_name) if f is not None else attname
+                    changes.append(FieldChange(attname, label, _display(f, before.get(attname), names),
+                                               _display(f, after.get(attname), names)))  # fmt: skip
+        out.append(
+            ChangeEntry(
+                record_id=record.pk,
+                when=record.time,
+                who=record.username,
+                kind=KIND[record.action],
+                action=record.get_action_display(),
+                subject=describe(record) if describe else record.object_repr,
+                model=str(model._meta.verbose_name) if model else record.content_type.model,
+                reason=record.reason,
+                request_id=record.request_id,
+                changes=changes,
+            )
+        )
+    return out

@@ -1,10 +1,11 @@
 from django.contrib import admin
 
+from guatu.accounts.admin_scope import ScopedAdmin
 from guatu.core.models import Department, Industry, Platform, Region
 
 
 @admin.register(Region)
-class RegionAdmin(admin.ModelAdmin):
+class RegionAdmin(ScopedAdmin):
     list_display = ["code", "name", "level", "parent"]
     list_filter = ["level"]
     search_fields = ["code", "name"]
@@ -12,21 +13,21 @@ class RegionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Platform)
-class PlatformAdmin(admin.ModelAdmin):
+class PlatformAdmin(ScopedAdmin):
     list_display = ["code", "name", "parent", "region"]
     search_fields = ["code", "name"]
     autocomplete_fields = ["parent", "region"]
 
 
 @admin.register(Industry)
-class IndustryAdmin(admin.ModelAdmin):
+class IndustryAdmin(ScopedAdmin):
     list_display = ["code", "name", "flagship", "sort_order"]
     list_filter = ["flagship"]
     search_fields = ["code", "name"]
 
 
 @admin.register(Department)
-class DepartmentAdmin(admin.ModelAdmin):
+class DepartmentAdmin(ScopedAdmin):
     list_display = ["code", "name", "region"]
     search_fields = ["code", "name"]
     autocomplete_fields = ["region"]

@@ -180,6 +180,7 @@ def load() -> dict[str, UpsertResult]:
             [r for rows in milestones.values() for r in rows],
             existing=Milestone.objects.filter(project__in=projects),
             change_reason=REASON,
+            protect_people="guatu demo",
         )
     }
     templates = {t.category: t.pk for t in MilestoneTemplate.objects.all()}
@@ -194,5 +195,6 @@ def load() -> dict[str, UpsertResult]:
         problem_rows(projects, milestones, rng),
         existing=Problem.objects.filter(project__in=projects),
         change_reason=REASON,
+        protect_people="guatu demo",
     )
     return result

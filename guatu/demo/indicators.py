@@ -105,11 +105,13 @@ def load() -> dict[str, UpsertResult]:
         "name": "衢州智造新城", "kind": "zone", "parent": quzhou, "platform": Platform.objects.get(code=ZONE),
         "sort_order": 90})  # fmt: skip
     result = {"indicator_values": upsert(IndicatorValue, ["indicator_id", "unit_id", "year", "month"], build_rows(),
-                                         change_reason=REASON)}  # fmt: skip
+                                         change_reason=REASON, protect_people="guatu demo")}  # fmt: skip
     targets = []
     for indicator in Indicator.objects.all():
         keep, strive = (3, 2) if indicator.code == "IVA" else (5, 3)  # (保, 争, 拼): (3, 2, 1) is used too
         targets.append({"indicator_id": indicator.pk, "unit_id": quzhou.pk, "year": 2024, "keep": keep,
                         "strive": strive, "fight": 1})  # fmt: skip
-    result["rank_targets"] = upsert(RankTarget, ["indicator_id", "unit_id", "year"], targets, change_reason=REASON)
+    result["rank_targets"] = upsert(
+        RankTarget, ["indicator_id", "unit_id", "year"], targets, change_reason=REASON, protect_people="guatu demo"
+    )
     return result

@@ -12,19 +12,20 @@ import random
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from guatu.accounts.models import Profile
+from guatu.audit.context import acting
 from guatu.core.bulk import UpsertResult, upsert
 from guatu.core.models import Department, Industry, Platform, Region
 from guatu.demo import catalog as c
+from guatu.demo.people import ensure_demo_users
 from guatu.demo.splits import cumulative_curve, split_total
 from guatu.projects.models import AnnualPlan, ListMembership, MonthlyReport, Project, ProjectList
 
 SEED = 20241130
 REASON = "guatu demo"
-DEMO_USER = "demo"
+DEMO_USER = "demo"  # the city administrator (guatu/demo/people.py has every demo user)
+DEMO_ACTOR = "guatu demo"  # the name on the change record for rows the demo wrote
 
 
 @dataclass
@@ -322,26 +323,16 @@ def _seed_reference() -> None:
     )
 
 
-def _ensure_demo_user() -> None:
-    user_model = get_user_model()
-    user, created = user_model.objects.get_or_create(
-        username=DEMO_USER, defaults={"is_staff": True, "is_superuser": True, "first_name": "演示"}
-    )
-    if created or not user.check_password(DEMO_USER):
-        user.set_password(DEMO_USER)
-        user.save()
-    Profile.objects.update_or_create(
-        user=user,
-        defaults={
-            "home_region": None,
-            "home_platform": Platform.objects.get(code=c.HOME_PLATFORM),
-        },
-    )
-
-
-@transaction.atomic
 def load() -> dict[str, UpsertResult]:
-    """Load (or refresh) the demo; returns what changed per table."""
+    """Load (or refresh) the demo; returns what changed per table.
+
+    Idempotent, and it never overwrites what a person changed since (see `guatu.core.bulk`).
+    """
+    with transaction.atomic(), acting(None, name=DEMO_ACTOR, reason=REASON):
+        return _load()
+
+
+def _load() -> dict[str, UpsertResult]:
     if not Region.objects.filter(code=c.CITY).exists():
         raise RuntimeError("regions are missing: run `guatu migrate` first (it loads Zhejiang's divisions)")
     _seed_reference()
@@ -378,6 +369,7 @@ def load() -> dict[str, UpsertResult]:
                 for s in specs
             ],
             change_reason=REASON,
+            protect_people=DEMO_ACTOR,
         )
     }
     project_ids = dict(Project.objects.filter(code__in=[s.code for s in specs]).values_list("code", "pk"))
@@ -396,6 +388,7 @@ def load() -> dict[str, UpsertResult]:
         ],
         existing=ListMembership.objects.filter(year=c.YEAR),
         change_reason=REASON,
+        protect_people=DEMO_ACTOR,
     )
     result["annual_plans"] = upsert(
         AnnualPlan,
@@ -412,6 +405,7 @@ def load() -> dict[str, UpsertResult]:
         ],
         existing=AnnualPlan.objects.filter(year=c.YEAR),
         change_reason=REASON,
+        protect_people=DEMO_ACTOR,
     )
     rng = random.Random(SEED + 1)
     result["monthly_reports"] = upsert(
@@ -420,10 +414,11 @@ def load() -> dict[str, UpsertResult]:
         [row for s in specs for row in report_rows(s, project_ids[s.code], rng)],
         existing=MonthlyReport.objects.filter(year=c.YEAR),
         change_reason=REASON,
+        protect_people=DEMO_ACTOR,
     )
     from guatu.demo import battle, indicators
 
     result.update(battle.load())
     result.update(indicators.load())
-    _ensure_demo_user()
+    ensure_demo_users()
     return result

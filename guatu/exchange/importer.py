@@ -18,7 +18,6 @@ from pathlib import Path
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import get_language
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from guatu.core.models import Department, Industry, Platform, Region
 from guatu.exchange.models import synonyms_for
@@ -470,17 +469,26 @@ def _diff(preview: Preview, model, keys: list[str], parsed: dict[tuple, dict]) -
 
 
 def _write(model, plan: _WritePlan, reason: str, user) -> None:
-    """Bulk inserts and updates in chunks, each with its change record (who, when, old → new)."""
-    for start in range(0, len(plan.create), CHUNK):
-        objects = [model(**fields) for fields in plan.create[start : start + CHUNK]]
-        bulk_create_with_history(objects, model, batch_size=CHUNK, default_change_reason=reason, default_user=user)
-    pks = list(plan.update)
-    for start in range(0, len(pks), CHUNK):
-        objects = list(model.objects.filter(pk__in=pks[start : start + CHUNK]))
-        changed: set[str] = set()
-        for obj in objects:
-            for name, value in plan.update[obj.pk].items():
-                setattr(obj, name, value)
-                changed.add(name)
-        bulk_update_with_history(objects, model, sorted(changed), batch_size=CHUNK, default_change_reason=reason,
-                                 default_user=user)  # fmt: skip
+    """Bulk inserts and updates in chunks: each row checked against the user's scope, validated,
+    and written with its change record (who, when, old → new) by the tracked queryset."""
+    from guatu.accounts.access import require
+    from guatu.audit.context import acting
+
+    with acting(**({"user": user} if user is not None else {}), reason=reason):
+        for start in range(0, len(plan.create), CHUNK):
+            objects = [model(**fields) for fields in plan.create[start : start + CHUNK]]
+            for obj in objects:
+                if model is MonthlyReport:
+                    obj.status = "submitted"
+                require(user, "add", obj)
+            model.objects.bulk_create(objects, batch_size=CHUNK)
+        pks = list(plan.update)
+        for start in range(0, len(pks), CHUNK):
+            objects = list(model.objects.filter(pk__in=pks[start : start + CHUNK]))
+            changed: set[str] = set()
+            for obj in objects:
+                for name, value in plan.update[obj.pk].items():
+                    setattr(obj, name, value)
+                    changed.add(name)
+                require(user, "change", obj)
+            model.objects.bulk_update(objects, sorted(changed), batch_size=CHUNK)

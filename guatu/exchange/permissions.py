@@ -1,13 +1,14 @@
-"""Who may import what: the add and change permissions of the model a kind writes."""
+"""Who may import what: a role that adds and changes the model a kind writes (`guatu.accounts.access`).
+Which rows they may write is checked row by row at import."""
 
 from __future__ import annotations
 
-PERMS = {
-    "reports": ["projects.add_monthlyreport", "projects.change_monthlyreport"],
-    "plans": ["projects.add_annualplan", "projects.change_annualplan"],
-    "projects": ["projects.add_project", "projects.change_project"],
-}
+from guatu.accounts.access import may
+from guatu.projects.models import AnnualPlan, MonthlyReport, Project
+
+MODELS = {"reports": MonthlyReport, "plans": AnnualPlan, "projects": Project}
 
 
 def may_import(user, kind: str) -> bool:
-    return user.has_perms(PERMS[kind])
+    model = MODELS[kind]
+    return may(user, model, "add") and may(user, model, "change")

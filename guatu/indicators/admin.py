@@ -1,17 +1,17 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
+from guatu.accounts.admin_scope import ScopedAdmin
 from guatu.indicators.models import Indicator, IndicatorValue, RankTarget, ReportingUnit
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(admin.ModelAdmin):
+class IndicatorAdmin(ScopedAdmin):
     list_display = ["code", "name", "unit", "kind", "rank_by", "higher_is_better", "frequency", "real_growth"]
     search_fields = ["code", "name"]
 
 
 @admin.register(ReportingUnit)
-class ReportingUnitAdmin(admin.ModelAdmin):
+class ReportingUnitAdmin(ScopedAdmin):
     list_display = ["code", "name", "kind", "parent"]
     list_filter = ["kind"]
     search_fields = ["code", "name"]
@@ -19,7 +19,7 @@ class ReportingUnitAdmin(admin.ModelAdmin):
 
 
 @admin.register(IndicatorValue)
-class IndicatorValueAdmin(SimpleHistoryAdmin):
+class IndicatorValueAdmin(ScopedAdmin):
     list_display = ["indicator", "unit", "year", "month", "value", "growth_pct", "growth_derived", "vintage"]
     list_filter = ["indicator", "year", "vintage"]
     search_fields = ["unit__name", "unit__code"]
@@ -27,7 +27,7 @@ class IndicatorValueAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(RankTarget)
-class RankTargetAdmin(SimpleHistoryAdmin):
+class RankTargetAdmin(ScopedAdmin):
     list_display = ["indicator", "unit", "year", "keep", "strive", "fight"]
     list_filter = ["year", "indicator"]
     autocomplete_fields = ["unit"]

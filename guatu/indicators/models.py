@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
+from guatu.audit.tracking import TrackedModel
 from guatu.core.models import Platform, Region
 from guatu.core.querysets import LookupQuerySet
 from guatu.core.trees import TreeNode, TreeQuerySet
 from guatu.indicators.choices import Frequency, Kind, ProjectMeasure, RankBy, Unit, UnitKind, Vintage
+from guatu.projects.models import year_field
+
+VALUE_MAX = Decimal("99999999999.9999")
 
 
 class Indicator(models.Model):
@@ -64,22 +69,29 @@ class ReportingUnit(TreeNode):
         verbose_name_plural = _("reporting units")
 
 
-class IndicatorValue(models.Model):
+class IndicatorValue(TrackedModel):
     """indicator × unit × period (named by its last month) → YTD value and growth as published."""
+
+    access_paths = {"region": "unit__region", "platform": "unit__platform"}
 
     indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="values")
     unit = models.ForeignKey(ReportingUnit, on_delete=models.PROTECT, related_name="values", verbose_name=_("unit"))
-    year = models.PositiveSmallIntegerField(_("year"))
+    year = year_field()
     month = models.PositiveSmallIntegerField(_("month"), validators=[MinValueValidator(1), MaxValueValidator(12)])
-    value = models.DecimalField(_("value"), max_digits=20, decimal_places=4, null=True, blank=True)
-    growth_pct = models.DecimalField(_("growth (%)"), max_digits=8, decimal_places=2, null=True, blank=True)
+    # Bounded to 15 significant digits so that SQLite (8-byte floats) stores every value exactly.
+    value = models.DecimalField(
+        _("value"), max_digits=20, decimal_places=4, null=True, blank=True,
+        validators=[MinValueValidator(-VALUE_MAX), MaxValueValidator(VALUE_MAX)],
+    )  # fmt: skip
+    growth_pct = models.DecimalField(
+        _("growth (%)"), max_digits=8, decimal_places=2, null=True, blank=True,
+        validators=[MinValueValidator(Decimal("-100")), MaxValueValidator(Decimal("999999.99"))],
+    )  # fmt: skip
     growth_derived = models.BooleanField(
         _("growth derived"), default=False, help_text=_("Nominal growth computed from both years' levels.")
     )
     vintage = models.CharField(_("vintage"), max_length=12, choices=Vintage.choices, default=Vintage.PRELIMINARY)
     source = models.CharField(_("source"), max_length=200, blank=True)
-
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["indicator", "unit__path", "year", "month"]
@@ -98,17 +110,15 @@ class IndicatorValue(models.Model):
             raise ValidationError(_("A value needs a level, a growth rate, or both."))
 
 
-class RankTarget(models.Model):
+class RankTarget(TrackedModel):
     """保五争三拼第一: the rank bands a unit aims for on an indicator in a year."""
 
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="targets")
     unit = models.ForeignKey(ReportingUnit, on_delete=models.CASCADE, related_name="targets", verbose_name=_("unit"))
-    year = models.PositiveSmallIntegerField(_("year"))
+    year = year_field()
     keep = models.PositiveSmallIntegerField(_("keep (保)"), default=5)
     strive = models.PositiveSmallIntegerField(_("strive (争)"), default=3)
     fight = models.PositiveSmallIntegerField(_("fight for (拼)"), default=1)
-
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("rank target")

@@ -1,21 +1,21 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
+from guatu.accounts.admin_scope import ScopedAdmin, ScopedInline
 from guatu.projects.models import AnnualPlan, ListMembership, MonthlyReport, Project, ProjectList
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(ScopedInline):
     model = ListMembership
     extra = 0
 
 
-class AnnualPlanInline(admin.TabularInline):
+class AnnualPlanInline(ScopedInline):
     model = AnnualPlan
     extra = 0
 
 
 @admin.register(Project)
-class ProjectAdmin(SimpleHistoryAdmin):
+class ProjectAdmin(ScopedAdmin):
     list_display = ["code", "name", "region", "platform", "industry", "stage", "total_investment"]
     list_filter = ["stage", "category", "industry", "platform"]
     search_fields = ["code", "name", "owner"]
@@ -24,27 +24,27 @@ class ProjectAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ProjectList)
-class ProjectListAdmin(admin.ModelAdmin):
+class ProjectListAdmin(ScopedAdmin):
     list_display = ["code", "name", "level", "region", "sort_order"]
     search_fields = ["code", "name"]
 
 
 @admin.register(ListMembership)
-class ListMembershipAdmin(SimpleHistoryAdmin):
+class ListMembershipAdmin(ScopedAdmin):
     list_display = ["project", "project_list", "year", "batch"]
     list_filter = ["year", "project_list"]
     autocomplete_fields = ["project"]
 
 
 @admin.register(AnnualPlan)
-class AnnualPlanAdmin(SimpleHistoryAdmin):
+class AnnualPlanAdmin(ScopedAdmin):
     list_display = ["project", "year", "planned_investment", "plans_start", "plans_production"]
     list_filter = ["year"]
     autocomplete_fields = ["project"]
 
 
 @admin.register(MonthlyReport)
-class MonthlyReportAdmin(SimpleHistoryAdmin):
+class MonthlyReportAdmin(ScopedAdmin):
     list_display = [
         "project",
         "year",

@@ -6,12 +6,12 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
+from guatu.audit.tracking import TrackedModel
 from guatu.core.models import Department, Industry, Platform, Region
 from guatu.core.querysets import LookupQuerySet
 from guatu.projects.choices import Category, ListLevel, ReportStatus, Stage
@@ -19,6 +19,13 @@ from guatu.projects.querysets import AnnualPlanQuerySet, MonthlyReportQuerySet, 
 from guatu.projects.rules import SeriesError, SeriesRow, series_errors
 
 ZERO = Decimal(0)
+# How a row that belongs to a project reaches the access scope and the change record.
+PROJECT_PATHS = {
+    "project": "project",
+    "region": "project__region",
+    "platform": "project__platform",
+    "department": "project__department",
+}
 
 
 # The largest amount stored: 9,999,999,999.99 万元 (about 100 trillion yuan, far beyond any project or
@@ -48,8 +55,10 @@ def year_field(verbose_name=None, **kwargs) -> models.PositiveSmallIntegerField:
     )
 
 
-class Project(models.Model):
+class Project(TrackedModel):
     """A key project (重点项目) in the ledger."""
+
+    access_paths = {"project": "pk", "region": "region", "platform": "platform", "department": "department"}
 
     code = models.CharField(_("code"), max_length=32, unique=True)
     name = models.CharField(_("name"), max_length=200, db_index=True)
@@ -79,7 +88,6 @@ class Project(models.Model):
     contact_leader = models.CharField(_("contact leader"), max_length=100, blank=True)
     description = models.TextField(_("description"), blank=True)
 
-    history = HistoricalRecords()
     objects = ProjectQuerySet.as_manager()
 
     class Meta:
@@ -129,8 +137,10 @@ class ProjectList(models.Model):
         return self.name
 
 
-class ListMembership(models.Model):
+class ListMembership(TrackedModel):
     """A project on a list for a year (a project can be on several lists)."""
+
+    access_paths = PROJECT_PATHS
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="memberships")
     project_list = models.ForeignKey(
@@ -138,8 +148,6 @@ class ListMembership(models.Model):
     )
     year = year_field()
     batch = models.CharField(_("batch"), max_length=50, blank=True, help_text=_("e.g. 第三批 for 集中开工"))
-
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["year", "project_list__sort_order"]
@@ -153,8 +161,10 @@ class ListMembership(models.Model):
         return f"{self.year} {self.project_list} · {self.project}"
 
 
-class AnnualPlan(models.Model):
+class AnnualPlan(TrackedModel):
     """A project's plan for one year (年度计划)."""
+
+    access_paths = PROJECT_PATHS
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="annual_plans")
     year = year_field()
@@ -162,7 +172,6 @@ class AnnualPlan(models.Model):
     plans_start = models.BooleanField(_("to start this year"), default=False)
     plans_production = models.BooleanField(_("to produce/complete this year"), default=False)
 
-    history = HistoricalRecords()
     objects = AnnualPlanQuerySet.as_manager()
 
     class Meta:
@@ -175,8 +184,10 @@ class AnnualPlan(models.Model):
         return f"{self.project} {self.year}"
 
 
-class MonthlyReport(models.Model):
+class MonthlyReport(TrackedModel):
     """What a project reports for a month (月报). All amounts in 万元."""
+
+    access_paths = PROJECT_PATHS
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="reports")
     year = year_field()
@@ -195,9 +206,19 @@ class MonthlyReport(models.Model):
     status = models.CharField(
         _("status"), max_length=16, choices=ReportStatus.choices, default=ReportStatus.DRAFT, db_index=True
     )
+    revision = models.PositiveSmallIntegerField(
+        _("revision"), default=1, help_text=_("Raised by each correction after the month was locked.")
+    )
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    submitted_by = models.CharField(_("submitted by"), max_length=150, blank=True)
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    reviewed_by = models.CharField(_("reviewed by"), max_length=150, blank=True)
+    return_reason = models.CharField(_("reason returned"), max_length=500, blank=True)
 
-    history = HistoricalRecords()
     objects = MonthlyReportQuerySet.as_manager()
+
+    FIGURES = ("year", "month", "invest_month", "invest_ytd", "invest_cumulative", "progress_pct", "stage", "problems")
+    EDITABLE = (ReportStatus.DRAFT, ReportStatus.RETURNED)
 
     class Meta:
         ordering = ["project__code", "year", "month"]
@@ -233,8 +254,37 @@ class MonthlyReport(models.Model):
             errors["invest_cumulative"] = _("Since-start investment cannot be less than the year to date.")
         if self.project_id and self.year and self.month and not errors:
             errors.update(self._series_errors())
+        errors.update(self._status_errors())
         if errors:
             raise ValidationError(errors)
+
+    def _status_errors(self) -> dict[str, str]:
+        """Figures change only while the report is a draft or returned — or by a correction (after the lock)."""
+        if self.pk is None or getattr(self, "_correcting", False):
+            return {}
+        stored = MonthlyReport.objects.filter(pk=self.pk).values(*self.FIGURES, "status").first()
+        if stored is None:
+            return {}
+        if stored["status"] != self.status and not getattr(self, "_workflow", False):
+            return {"status": _("A report's status changes only by submitting, approving, returning or closing.")}
+        if stored["status"] in self.EDITABLE:
+            return {}
+        if all(stored[name] == getattr(self, name) for name in self.FIGURES):
+            return {}
+        status = ReportStatus(stored["status"]).label
+        if stored["status"] == ReportStatus.LOCKED:
+            return {"__all__": _("The month is closed and this report is locked; a reviewer can correct it, "
+                                 "with a reason.")}  # fmt: skip
+        return {"__all__": _("This report is %(status)s; its figures change only after a reviewer returns it.")
+                % {"status": status}}  # fmt: skip
+
+    def save(self, *args, **kwargs) -> None:
+        # Reports of one project are validated against each other: take the project's row lock first,
+        # so two months written at once are checked one after the other (PostgreSQL; SQLite
+        # serialises writers anyway).
+        with transaction.atomic():
+            Project.objects.select_for_update().filter(pk=self.project_id).values_list("pk").first()
+            super().save(*args, **kwargs)
 
     def _series_errors(self) -> dict[str, str]:
         """The cross-row rules (`guatu.projects.rules`) against this project's other reports."""

@@ -2,24 +2,18 @@
 
 from __future__ import annotations
 
-from django.db import models
 from django.db.models import OuterRef, Subquery
 
+from guatu.audit.tracking import TrackedQuerySet
 from guatu.core.querysets import LookupQuerySet
 
 
-class ProjectQuerySet(LookupQuerySet):
+class ProjectQuerySet(TrackedQuerySet, LookupQuerySet):
     def visible_to(self, user) -> ProjectQuerySet:
-        """The projects `user` may see. `None` is the system itself (CLI, cron).
+        """The projects `user` may see (`guatu.accounts.access`). `None` is the system itself (CLI, cron)."""
+        from guatu.accounts.access import restrict
 
-        Today every signed-in user sees everything; scoping by region and department will
-        change this method and nothing else.
-        """
-        if user is None:
-            return self.all()
-        if not getattr(user, "is_authenticated", False) or not user.is_active:
-            return self.none()
-        return self.all()
+        return restrict(self, user, "view")
 
     def in_region(self, region) -> ProjectQuerySet:
         return self.filter(region__path__startswith=region.path)
@@ -51,7 +45,7 @@ class ProjectQuerySet(LookupQuerySet):
         )
 
 
-class MonthlyReportQuerySet(models.QuerySet):
+class MonthlyReportQuerySet(TrackedQuerySet):
     def reported(self) -> MonthlyReportQuerySet:
         """Reports whose figures count: submitted, approved or locked (not drafts, not returned ones)."""
         from guatu.projects.choices import REPORTED_STATUSES
@@ -62,16 +56,16 @@ class MonthlyReportQuerySet(models.QuerySet):
         return self.filter(year=year, month=month)
 
     def visible_to(self, user) -> MonthlyReportQuerySet:
-        from guatu.projects.models import Project
+        from guatu.accounts.access import restrict
 
-        return self.filter(project__in=Project.objects.visible_to(user))
+        return restrict(self, user, "view")
 
 
-class AnnualPlanQuerySet(models.QuerySet):
+class AnnualPlanQuerySet(TrackedQuerySet):
     def visible_to(self, user) -> AnnualPlanQuerySet:
-        from guatu.projects.models import Project
+        from guatu.accounts.access import restrict
 
-        return self.filter(project__in=Project.objects.visible_to(user))
+        return restrict(self, user, "view")
 
 
 def behind_schedule(projects: ProjectQuerySet, year: int, month: int) -> ProjectQuerySet:

@@ -2,27 +2,24 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import transaction
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from guatu.accounts.permissions import can_file_reports
+from guatu.accounts.access import allows
 from guatu.audit.changes import ChangeEntry
 from guatu.core.money import pct_str
 from guatu.core.periods import Period
 from guatu.projects.filtersets import ProjectFilterSet
-from guatu.projects.forms import MonthlyReportForm, ScopePeriodForm
+from guatu.projects.forms import ScopePeriodForm
 from guatu.projects.history import project_changes
 from guatu.projects.home_scope import bind_scope_form
-from guatu.projects.models import MonthlyReport, Project
+from guatu.projects.models import Project
 from guatu.projects.progress import latest_period, progress
 from guatu.projects.querysets import behind_schedule
+from guatu.projects.report_views import report_options, report_powers
 from guatu.projects.sentences import list_sentence
 
 LEDGER_SORTS = {
@@ -127,43 +124,19 @@ def project_detail(request, code: str):
         },
     }
     changes: list[ChangeEntry] = project_changes(project)
+    powers = report_powers(request.user, project)
     return render(
         request,
         "projects/project_detail.html",
         {
             "project": project,
-            "can_file": can_file_reports(request.user),
-            "reports": reports,
+            "powers": powers,
+            "can_file": "add" in powers,
+            "can_edit_project": allows(request.user, "change", project),
+            "reports": [(r, report_options(r, powers)) for r in reports],
             "plans": sorted(plans.values(), key=lambda p: p.year),
             "memberships": project.memberships.select_related("project_list").order_by("-year"),
             "chart": chart,
             "changes": changes[:200],
         },
-    )
-
-
-@login_required
-def report_edit(request, code: str, year: int | None = None, month: int | None = None):
-    if not can_file_reports(request.user):
-        raise PermissionDenied(_("You may read the ledger but not file reports; ask an administrator."))
-    project = _visible_project(request, code)
-    instance = None
-    if year is not None:
-        instance = MonthlyReport.objects.filter(project=project, year=year, month=month).first()
-        if instance is None:
-            raise Http404(_("No such report."))
-    previous = project.reports.order_by("-year", "-month").first()
-    initial = previous.next_report_initial() if instance is None and previous is not None else {}
-    form = MonthlyReportForm(request.POST or None, instance=instance, project=project, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            report = form.save()
-        messages.success(
-            request, _("Saved the report for %(year)s-%(month)02d.") % {"year": report.year, "month": report.month}
-        )
-        return redirect(project)
-    return render(
-        request,
-        "projects/report_form.html",
-        {"form": form, "project": project, "instance": instance, "previous": None if instance else previous},
     )

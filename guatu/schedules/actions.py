@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from guatu.audit.context import records_acting_user
 from guatu.projects.models import Project
 from guatu.schedules.choices import ProblemStatus
 from guatu.schedules.models import Milestone, MilestoneTemplate, Problem, ScheduleApproval
@@ -18,6 +19,7 @@ class WorkflowError(ValueError):
     """A workflow step that is not allowed; the message says why."""
 
 
+@records_acting_user
 @transaction.atomic
 def apply_template(
     project: Project, template: MilestoneTemplate, *, acting_user=None, as_of: dt.date
@@ -40,6 +42,7 @@ def apply_template(
     return milestones
 
 
+@records_acting_user
 @transaction.atomic
 def approve_plan(project: Project, *, acting_user=None, as_of: dt.date, set_baseline: bool = False) -> None:
     """Write the 倒排 dates (latest start/finish) as the plan of every unfinished milestone.
@@ -59,7 +62,6 @@ def approve_plan(project: Project, *, acting_user=None, as_of: dt.date, set_base
             m.planned_start, m.planned_finish = row.timing.latest_start, row.timing.latest_finish
         if first or set_baseline:
             m.baseline_start, m.baseline_finish = m.planned_start, m.planned_finish
-        m._history_user = acting_user
         m.save()
     now = timezone.now()
     approval.approved_at, approval.approved_by = now, acting_user
@@ -82,6 +84,7 @@ def next_statuses(problem: Problem) -> list[ProblemStatus]:
     return sorted(TRANSITIONS[ProblemStatus(problem.status)], key=list(ProblemStatus).index)
 
 
+@records_acting_user
 @transaction.atomic
 def transition_problem(problem: Problem, to: str, *, acting_user=None, resolution: str = "",
                        on: dt.date | None = None) -> Problem:  # fmt: skip
@@ -100,6 +103,5 @@ def transition_problem(problem: Problem, to: str, *, acting_user=None, resolutio
         problem.resolved_on = on or timezone.localdate()
     elif target in (ProblemStatus.OPEN, ProblemStatus.IN_PROGRESS):
         problem.resolved_on = None
-    problem._history_user = acting_user
     problem.save()
     return problem

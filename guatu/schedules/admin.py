@@ -1,22 +1,22 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
+from guatu.accounts.admin_scope import ScopedAdmin, ScopedInline
 from guatu.schedules.models import Milestone, MilestoneTemplate, Problem, ScheduleApproval, TemplateStep, WarningPolicy
 
 
-class TemplateStepInline(admin.TabularInline):
+class TemplateStepInline(ScopedInline):
     model = TemplateStep
     extra = 0
 
 
 @admin.register(MilestoneTemplate)
-class MilestoneTemplateAdmin(SimpleHistoryAdmin):
+class MilestoneTemplateAdmin(ScopedAdmin):
     list_display = ["code", "name", "category"]
     inlines = [TemplateStepInline]
 
 
 @admin.register(Milestone)
-class MilestoneAdmin(SimpleHistoryAdmin):
+class MilestoneAdmin(ScopedAdmin):
     list_display = ["project", "name", "duration_days", "planned_finish", "baseline_finish", "actual_finish"]
     list_filter = ["key"]
     search_fields = ["project__code", "project__name", "name"]
@@ -24,18 +24,18 @@ class MilestoneAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ScheduleApproval)
-class ScheduleApprovalAdmin(admin.ModelAdmin):
+class ScheduleApprovalAdmin(ScopedAdmin):
     list_display = ["project", "template", "approved_at", "approved_by", "baseline_at", "baseline_by"]
     autocomplete_fields = ["project"]
 
 
 @admin.register(WarningPolicy)
-class WarningPolicyAdmin(SimpleHistoryAdmin):
+class WarningPolicyAdmin(ScopedAdmin):
     list_display = ["__str__", "red_overdue_days", "yellow_float_days", "red_points_below", "yellow_points_below"]
 
 
 @admin.register(Problem)
-class ProblemAdmin(SimpleHistoryAdmin):
+class ProblemAdmin(ScopedAdmin):
     list_display = ["title", "project", "type", "department", "deadline", "status"]
     list_filter = ["status", "type", "department"]
     search_fields = ["title", "project__name", "project__code"]

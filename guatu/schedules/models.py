@@ -11,11 +11,11 @@ from django.db.models import Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
+from guatu.audit.tracking import TrackedModel, TrackedQuerySet
 from guatu.core.models import Department, Region
 from guatu.projects.choices import Category
-from guatu.projects.models import Project
+from guatu.projects.models import PROJECT_PATHS, Project
 from guatu.schedules.choices import ProblemStatus, ProblemType
 from guatu.schedules.links import parse_links
 
@@ -27,15 +27,13 @@ def _validate_links(value: str) -> None:
         raise ValidationError(str(exc)) from exc
 
 
-class MilestoneTemplate(models.Model):
+class MilestoneTemplate(TrackedModel):
     """A standard milestone network for a project category (产业/基础设施/社会民生)."""
 
     code = models.CharField(_("code"), max_length=32, unique=True)
     name = models.CharField(_("name"), max_length=100)
     category = models.CharField(_("category"), max_length=16, choices=Category.choices)
     description = models.TextField(_("description"), blank=True)
-
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["category", "code"]
@@ -46,7 +44,7 @@ class MilestoneTemplate(models.Model):
         return self.name
 
 
-class TemplateStep(models.Model):
+class TemplateStep(TrackedModel):
     """One milestone of a template: how long the work leading to it typically takes, after what."""
 
     template = models.ForeignKey(MilestoneTemplate, on_delete=models.CASCADE, related_name="steps")
@@ -69,8 +67,10 @@ class TemplateStep(models.Model):
         return f"{self.template} · {self.name}"
 
 
-class Milestone(models.Model):
+class Milestone(TrackedModel):
     """A project's milestone (节点): the plan (倒排 dates), the approved baseline and the actuals."""
+
+    access_paths = PROJECT_PATHS
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="milestones")
     key = models.SlugField(_("key"), max_length=32)
@@ -85,8 +85,6 @@ class Milestone(models.Model):
     actual_start = models.DateField(_("actual start"), null=True, blank=True)
     actual_finish = models.DateField(_("actual date"), null=True, blank=True)
     note = models.CharField(_("note"), max_length=200, blank=True)
-
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["project", "order"]
@@ -107,8 +105,10 @@ class Milestone(models.Model):
                 raise ValidationError({name: _("An actual date cannot be in the future.")})
 
 
-class ScheduleApproval(models.Model):
+class ScheduleApproval(TrackedModel):
     """When a project's plan was last approved, and when its baseline was set (and by whom)."""
+
+    access_paths = PROJECT_PATHS
 
     project = models.OneToOneField(Project, on_delete=models.CASCADE, related_name="schedule_approval")
     template = models.ForeignKey(MilestoneTemplate, null=True, blank=True, on_delete=models.SET_NULL)
@@ -129,7 +129,7 @@ class ScheduleApproval(models.Model):
         return str(self.project)
 
 
-class WarningPolicy(models.Model):
+class WarningPolicy(TrackedModel):
     """The thresholds of the red/yellow/green rules; one per region, the most specific applies.
 
     Defaults: red when a milestone is more than 30 days overdue, the promise can no longer be met,
@@ -152,8 +152,6 @@ class WarningPolicy(models.Model):
         default=10, validators=[MinValueValidator(0)],
     )  # fmt: skip
 
-    history = HistoricalRecords()
-
     class Meta:
         verbose_name = _("warning policy")
         verbose_name_plural = _("warning policies")
@@ -171,9 +169,11 @@ class WarningPolicy(models.Model):
 UNRESOLVED = [ProblemStatus.OPEN, ProblemStatus.IN_PROGRESS]
 
 
-class ProblemQuerySet(models.QuerySet):
+class ProblemQuerySet(TrackedQuerySet):
     def visible_to(self, user) -> ProblemQuerySet:
-        return self.filter(project__in=Project.objects.visible_to(user))
+        from guatu.accounts.access import restrict
+
+        return restrict(self, user, "view")
 
     def unresolved(self) -> ProblemQuerySet:
         return self.filter(status__in=UNRESOLVED)
@@ -188,8 +188,10 @@ class ProblemQuerySet(models.QuerySet):
                                                  output_field=models.BooleanField()))  # fmt: skip
 
 
-class Problem(models.Model):
+class Problem(TrackedModel):
     """A blocker raised against a project (问题清单), owned by a department, with a deadline."""
+
+    access_paths = {**PROJECT_PATHS, "department": "department"}
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="problem_items")
     type = models.CharField(_("type"), max_length=16, choices=ProblemType.choices)
@@ -202,7 +204,6 @@ class Problem(models.Model):
     resolution = models.TextField(_("resolution"), blank=True)
     resolved_on = models.DateField(_("resolved on"), null=True, blank=True)
 
-    history = HistoricalRecords()
     objects = ProblemQuerySet.as_manager()
 
     class Meta:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404, HttpResponse
@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from guatu.accounts.access import allows, require
+from guatu.accounts.decorators import role_required
 from guatu.core.browser import BrowserUnavailable, html_to_pdf, html_to_png
 from guatu.projects.as_of import default_as_of
 from guatu.projects.home_scope import bind_scope_form
@@ -28,7 +30,7 @@ from guatu.schedules.forms import (
     SummaryForm,
     TransitionForm,
 )
-from guatu.schedules.models import Problem
+from guatu.schedules.models import Milestone, Problem
 from guatu.schedules.plans import plans_for
 from guatu.schedules.problems import overdue_by_department
 from guatu.schedules.warnings import summarise, warnings_for
@@ -113,13 +115,14 @@ def _project(request, code: str) -> Project:
 
 
 @login_required
-@permission_required("schedules.add_problem", raise_exception=True)
+@role_required(Problem, "add")
 def problem_create(request, code: str):
     project = _project(request, code)
     form = ProblemForm(request.POST or None, initial={"raised_on": timezone.localdate(),
                                                       "department": project.department_id})  # fmt: skip
     form.instance.project = project
     if request.method == "POST" and form.is_valid():
+        require(request.user, "add", form.instance)
         form.save()
         messages.success(request, _("Problem recorded."))
         return redirect("schedules:project_milestones", code=project.code)
@@ -127,10 +130,11 @@ def problem_create(request, code: str):
 
 
 @login_required
-@permission_required("schedules.change_problem", raise_exception=True)
+@role_required(Problem, "change")
 @require_POST
 def problem_transition(request, pk: int):
     problem = get_object_or_404(Problem.objects.visible_to(request.user), pk=pk)
+    require(request.user, "change", problem)
     form = TransitionForm(request.POST)
     if form.is_valid():
         try:
@@ -146,7 +150,7 @@ def problem_transition(request, pk: int):
 def project_milestones(request, code: str):
     project = _project(request, code)
     as_of = default_as_of(request.user)
-    can_edit = request.user.has_perm("schedules.change_milestone")
+    can_edit = allows(request.user, "change", Milestone(project=project))
     formset = MilestoneFormSet(request.POST or None, queryset=project.milestones.order_by("order"), prefix="m")
     if request.method == "POST":
         if not can_edit:
@@ -176,10 +180,11 @@ def project_milestones(request, code: str):
 
 
 @login_required
-@permission_required("schedules.change_milestone", raise_exception=True)
+@role_required(Milestone, "change")
 @require_POST
 def project_plan_action(request, code: str, action: str):
     project = _project(request, code)
+    require(request.user, "change", Milestone(project=project))
     as_of = default_as_of(request.user)
     try:
         if action == "apply":

@@ -10,7 +10,7 @@ from openpyxl import Workbook
 from guatu.exchange.importer import ImportError_, import_file
 from guatu.exchange.reader import UnreadableFile
 from guatu.projects.models import MonthlyReport, Project
-from guatu.test import make_project
+from guatu.test import make_project, records_of
 
 pytestmark = pytest.mark.django_db
 
@@ -67,7 +67,7 @@ def test_importing_the_same_file_twice_changes_nothing(tmp_path, projects):
     import_file(path)
     again = import_file(path)
     assert (again.created, again.updated, again.unchanged) == (0, 0, 1)
-    assert MonthlyReport.history.filter(project_id=a.pk, month=10).count() == 1
+    assert len(records_of(MonthlyReport.objects.get(project_id=a.pk, month=10))) == 1
 
 
 def test_a_change_is_previewed_as_old_to_new(tmp_path, projects):

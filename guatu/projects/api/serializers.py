@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
+from guatu.accounts.permissions import ScopedSerializerMixin
 from guatu.projects.models import AnnualPlan, ListMembership, MonthlyReport, Project, ProjectList
 
 
@@ -21,7 +22,15 @@ class MembershipSerializer(serializers.ModelSerializer):
         fields = ["list_code", "list_name", "year", "batch"]
 
 
-class ProjectSerializer(serializers.ModelSerializer):
+class ListMembershipSerializer(ScopedSerializerMixin, serializers.ModelSerializer):
+    project_code = serializers.CharField(source="project.code", read_only=True)
+
+    class Meta:
+        model = ListMembership
+        fields = ["id", "project", "project_code", "project_list", "year", "batch"]
+
+
+class ProjectSerializer(ScopedSerializerMixin, serializers.ModelSerializer):
     region_code = serializers.CharField(source="region.code", read_only=True)
     platform_code = serializers.CharField(source="platform.code", read_only=True, default=None)
     memberships = MembershipSerializer(many=True, read_only=True)
@@ -53,15 +62,18 @@ class ProjectSerializer(serializers.ModelSerializer):
 
 
 class ModelCleanMixin:
-    """Run the model's own `clean()` so the API enforces the same rules as the web form."""
+    """Run the model's own validation so the API answers field by field, as the web form does
+    (saving runs it again inside the transaction)."""
 
     def validate(self, attrs):
         attrs = super().validate(attrs)
-        instance = self.Meta.model(**{**self._current_values(), **attrs})
+        values = {k: v for k, v in {**self._current_values(), **attrs}.items() if k != "version"}
+        instance = self.Meta.model(**values)
         if self.instance is not None:
             instance.pk = self.instance.pk
+            instance._state.adding = False
         try:
-            instance.clean()
+            instance.full_clean(validate_unique=False, validate_constraints=False)
         except DjangoValidationError as exc:
             raise serializers.ValidationError(exc.message_dict) from exc
         return attrs
@@ -72,7 +84,7 @@ class ModelCleanMixin:
         return {f.name: getattr(self.instance, f.name) for f in self.Meta.model._meta.concrete_fields if f.name != "id"}
 
 
-class AnnualPlanSerializer(ModelCleanMixin, serializers.ModelSerializer):
+class AnnualPlanSerializer(ScopedSerializerMixin, ModelCleanMixin, serializers.ModelSerializer):
     project_code = serializers.CharField(source="project.code", read_only=True)
 
     class Meta:
@@ -80,7 +92,9 @@ class AnnualPlanSerializer(ModelCleanMixin, serializers.ModelSerializer):
         fields = ["id", "project", "project_code", "year", "planned_investment", "plans_start", "plans_production"]
 
 
-class MonthlyReportSerializer(ModelCleanMixin, serializers.ModelSerializer):
+class MonthlyReportSerializer(ScopedSerializerMixin, ModelCleanMixin, serializers.ModelSerializer):
+    """A report's figures; its status moves only by the workflow actions (submit, approve, return, correct)."""
+
     project_code = serializers.CharField(source="project.code", read_only=True)
 
     class Meta:
@@ -97,7 +111,37 @@ class MonthlyReportSerializer(ModelCleanMixin, serializers.ModelSerializer):
             "progress_pct",
             "stage",
             "problems",
+            "status",
+            "revision",
+            "submitted_at",
+            "submitted_by",
+            "reviewed_at",
+            "reviewed_by",
+            "return_reason",
         ]
+        read_only_fields = ["status", "revision", "submitted_at", "submitted_by", "reviewed_at", "reviewed_by",
+                            "return_reason"]  # fmt: skip
+
+    def create(self, validated_data):
+        from guatu.projects.actions import save_report
+
+        validated_data.pop("version", None)
+        return save_report(MonthlyReport(**validated_data), acting_user=self._acting_user())
+
+
+class ReturnSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=500)
+
+
+class CorrectionSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=500)
+    version = serializers.IntegerField(min_value=1, required=False)
+    invest_month = serializers.DecimalField(max_digits=16, decimal_places=2, required=False)
+    invest_ytd = serializers.DecimalField(max_digits=16, decimal_places=2, required=False)
+    invest_cumulative = serializers.DecimalField(max_digits=16, decimal_places=2, required=False)
+    progress_pct = serializers.DecimalField(max_digits=5, decimal_places=2, required=False)
+    stage = serializers.ChoiceField(choices=MonthlyReport._meta.get_field("stage").choices, required=False)
+    problems = serializers.CharField(required=False, allow_blank=True, max_length=5000)
 
 
 class ProgressQuerySerializer(serializers.Serializer):

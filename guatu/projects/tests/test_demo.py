@@ -4,8 +4,10 @@ import json
 from io import StringIO
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
+from guatu.audit.models import ChangeRecord
 from guatu.demo.quzhou import load
 from guatu.projects.models import MonthlyReport, Project
 
@@ -98,14 +100,44 @@ def test_the_other_counties_have_projects_of_their_own():
 
 
 def test_loading_twice_leaves_one_copy_and_writes_nothing():
-    before = (Project.objects.count(), MonthlyReport.objects.count(), Project.history.count())
+    before = (Project.objects.count(), MonthlyReport.objects.count(), ChangeRecord.objects.count())
     results = load()
     assert all(r.created == 0 and r.updated == 0 for r in results.values())
-    assert (Project.objects.count(), MonthlyReport.objects.count(), Project.history.count()) == before
+    assert (Project.objects.count(), MonthlyReport.objects.count(), ChangeRecord.objects.count()) == before
+
+
+def test_loading_again_keeps_what_an_officer_changed_and_every_password(demo_user):
+    from guatu.audit.context import acting
+
+    report = MonthlyReport.objects.filter(year=2024, month=11).first()
+    with acting(demo_user, reason="officer's correction"):
+        MonthlyReport.objects.filter(pk=report.pk).update(problems="已与自然资源局对接")
+    demo_user.set_password("a-new-secret-2025")
+    demo_user.save()
+    results = load()
+    assert results["monthly_reports"].kept == 1
+    assert MonthlyReport.objects.get(pk=report.pk).problems == "已与自然资源局对接"
+    demo_user.refresh_from_db()
+    assert demo_user.check_password("a-new-secret-2025")
+
+
+def test_the_demo_ships_a_user_per_role_with_the_documented_password():
+    from guatu.accounts.models import RoleAssignment
+    from guatu.demo.people import DEMO_PASSWORD, DEMO_USERS
+
+    roles = {a.user.username: (a.role, a.region and a.region.code) for a in RoleAssignment.objects.select_related(
+        "user", "region")}  # fmt: skip
+    assert {u.username for u in DEMO_USERS} <= set(roles)
+    assert {role for role, _ in roles.values()} >= {"city_admin", "department", "reporter", "reviewer", "leader",
+                                                     "auditor"}  # fmt: skip
+    assert roles["kecheng"] == ("reporter", "330802") and roles["jiangshan"] == ("reporter", "330881")
+    assert get_user_model().objects.get(username="kecheng").check_password(DEMO_PASSWORD)
 
 
 def test_the_demo_login_is_made_by_the_demo_not_by_migrations(demo_user):
-    assert demo_user.check_password("demo")
+    from guatu.demo.people import DEMO_PASSWORD
+
+    assert demo_user.check_password(DEMO_PASSWORD)
     assert demo_user.profile.home_platform.name == "衢州智造新城"
 
 

@@ -4,8 +4,9 @@ from decimal import Decimal as D
 
 import pytest
 
+from guatu.projects.choices import ReportStatus
 from guatu.projects.models import MonthlyReport
-from guatu.test import make_project
+from guatu.test import make_project, records_of
 
 pytestmark = pytest.mark.django_db
 
@@ -70,28 +71,47 @@ def test_ytd_may_not_exceed_a_later_months_ytd(officer_client, project):
     assert "invest_ytd" in errors_of(response)
 
 
-def test_editing_a_report_records_who_and_old_to_new(officer_client, officer, project):
-    response = officer_client.post(
-        f"/projects/{project.code}/reports/2024-4/",
-        {
-            "year": 2024,
-            "month": 4,
-            "invest_month": "12",
-            "invest_ytd": "52",
-            "invest_cumulative": "52",
-            "progress_pct": "12",
-            "stage": "construction",
-            "problems": "用地待落实",
-        },
-    )
+APRIL_EDIT = {
+    "year": 2024,
+    "month": 4,
+    "invest_month": "12",
+    "invest_ytd": "52",
+    "invest_cumulative": "52",
+    "progress_pct": "12",
+    "stage": "construction",
+    "problems": "用地待落实",
+}
+
+
+def test_editing_a_draft_records_who_and_old_to_new(officer_client, officer, project):
+    april = MonthlyReport.objects.get(project=project, month=4)
+    MonthlyReport.objects.filter(pk=april.pk).update(status=ReportStatus.DRAFT)
+    april.refresh_from_db()
+    response = officer_client.post(f"/projects/{project.code}/reports/2024-4/",
+                                   {**APRIL_EDIT, "seen_version": april.version})  # fmt: skip
     assert response.status_code == 302
-    latest = MonthlyReport.history.filter(project_id=project.pk, month=4).latest("history_date")
-    assert latest.history_user == officer
-    delta = latest.diff_against(latest.prev_record)
-    changed = {c.field: (c.old, c.new) for c in delta.changes}
-    assert changed["invest_ytd"] == (D(50), D(52))
+    record = records_of(april)[-1]
+    assert record.user == officer and record.username == "officer"
+    assert (record.before["invest_ytd"], record.after["invest_ytd"]) == ("50.00", "52.00")
     page = officer_client.get(f"/projects/{project.code}/").content.decode()
     assert "officer" in page and "50.00 → 52.00" in page
+
+
+def test_an_approved_report_is_not_edited_by_the_form(officer_client, project):
+    response = officer_client.post(f"/projects/{project.code}/reports/2024-4/", APRIL_EDIT)
+    assert response.status_code == 302
+    assert MonthlyReport.objects.get(project=project, month=4).invest_ytd == D(50)
+
+
+def test_a_stale_form_is_refused_and_shows_what_was_saved_meanwhile(officer_client, project):
+    april = MonthlyReport.objects.get(project=project, month=4)
+    MonthlyReport.objects.filter(pk=april.pk).update(status=ReportStatus.DRAFT)  # version +1 on the way
+    response = officer_client.post(f"/projects/{project.code}/reports/2024-4/",
+                                   {**APRIL_EDIT, "seen_version": april.version})  # fmt: skip
+    assert response.status_code == 200
+    text = " ".join(response.context["form"].non_field_errors())
+    assert "50.00" in text  # what is stored now
+    assert MonthlyReport.objects.get(pk=april.pk).invest_ytd == D(50)
 
 
 def test_the_form_needs_a_login(client, project):
@@ -100,7 +120,7 @@ def test_the_form_needs_a_login(client, project):
     assert not MonthlyReport.objects.filter(project=project, month=5).exists()
 
 
-def test_a_reader_without_the_permission_may_not_file(reader_client, project):
+def test_a_reader_without_the_role_may_not_file(reader_client, project):
     response = post(reader_client, project)
     assert response.status_code == 403
     assert not MonthlyReport.objects.filter(project=project, month=5).exists()

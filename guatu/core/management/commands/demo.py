@@ -2,6 +2,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from guatu.core.serving import serve
+from guatu.demo.people import DEMO_PASSWORD, DEMO_USERS
 from guatu.demo.quzhou import DEMO_USER, load
 
 
@@ -18,6 +19,8 @@ class Command(BaseCommand):
         results = load()
         for table, r in results.items():
             self.stdout.write(f"{table:16} created {r.created:5}  updated {r.updated:5}  unchanged {r.unchanged:5}")
-        self.stdout.write(self.style.SUCCESS(f"Quzhou demo loaded. Log in as {DEMO_USER} / {DEMO_USER}."))
+        self.stdout.write(self.style.SUCCESS(f"Quzhou demo loaded. Log in as {DEMO_USER} / {DEMO_PASSWORD}."))
+        others = ", ".join(f"{u.username} ({u.first_name})" for u in DEMO_USERS if u.username != DEMO_USER)
+        self.stdout.write(f"Other demo users, same password: {others}")
         if not no_serve:
-            serve(host=host, port=port, banner=f"— log in as {DEMO_USER} / {DEMO_USER}", with_worker=True)
+            serve(host=host, port=port, banner=f"— log in as {DEMO_USER} / {DEMO_PASSWORD}", with_worker=True)
