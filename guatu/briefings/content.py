@@ -13,6 +13,7 @@ from decimal import Decimal
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from guatu.briefings.sections import Section, build_sections
 from guatu.core.money import fmt_money, fmt_pct
 from guatu.core.periods import Period
 from guatu.projects.progress import ProgressRow, ProjectFigures, progress
@@ -53,6 +54,7 @@ class Briefing:
     red_projects: list[str] = field(default_factory=list)
     open_problems: int = 0
     overdue: dict[str, int] = field(default_factory=dict)
+    sections: list[Section] = field(default_factory=list)  # the other parts' (guatu.briefings.sections)
 
     @property
     def where(self) -> str:
@@ -83,6 +85,7 @@ def build(scope: Scope, period: Period, *, user=None, language: str = "zh-hans")
         problems = Problem.objects.visible_to(user).filter(project__in=[w.project.pk for w in found])
         briefing.open_problems = problems.unresolved().count()
         briefing.overdue = overdue_by_department(period.end, problems=problems)
+        briefing.sections = build_sections(scope, period, user=user)
         return briefing
 
 

@@ -17,6 +17,7 @@ from guatu.briefings.chart import completion_chart_png
 from guatu.briefings.content import Briefing, money_yi, percent
 from guatu.core.money import fmt_amount
 
+CHINESE_NUMERALS = dict(enumerate("一二三四五六七八九十", start=1))
 FONT = "Noto Sans CJK SC"  # falls back to the reader's CJK font in Word/WPS
 
 
@@ -94,8 +95,21 @@ def write_docx(briefing: Briefing, *, language: str = "zh-hans", chart: bool = T
         _para(doc, _("%(open)s problems are unresolved; overdue by department: %(overdue)s.") % {
             "open": briefing.open_problems, "overdue": overdue})  # fmt: skip
 
+        for number, section in enumerate(briefing.sections, start=3):
+            _para(doc, f"{CHINESE_NUMERALS.get(number, number)}、{section.title}", size=14, bold=True)
+            for text in section.paragraphs:
+                _para(doc, text)
+            for table in section.tables:
+                if table.caption:
+                    _para(doc, table.caption, size=11, bold=True)
+                _table(doc, table.headers, table.rows)
+
         doc.add_page_break()
         _para(doc, _("Appendix: where each figure comes from"), size=14, bold=True)
+        for section in briefing.sections:
+            for table in section.appendix:
+                _para(doc, table.caption or section.title, size=11, bold=True)
+                _table(doc, table.headers, table.rows)
         for section in briefing.lists:
             trace = section.trace
             _para(doc, _("%(label)s: invested YTD %(total)s 10k yuan, the sum of these monthly reports:") % {
