@@ -10,6 +10,10 @@ SCOPE_KEYS = ("region", "platform", "project_list", "industry", "department")
 
 
 def add_scope_arguments(parser) -> None:
+    parser.add_argument(
+        "--as", dest="as_user", metavar="USERNAME",
+        help="see exactly what this user sees (their roles and scope); without it, the system sees everything",
+    )  # fmt: skip
     parser.add_argument("--region", help="region code or name (its whole subtree)")
     parser.add_argument("--platform", help="platform code or name (its whole subtree)")
     parser.add_argument("--list", dest="project_list", help="project list code or name")
@@ -22,3 +26,18 @@ def scope_from_options(options: dict) -> Scope:
         return Scope.from_keys(**{key: options.get(key) for key in SCOPE_KEYS})
     except ScopeError as exc:
         raise CommandError(str(exc)) from exc
+
+
+def user_from_options(options: dict):
+    """The user named by --as (active), or None — the system, which sees everything."""
+    from django.contrib.auth import get_user_model
+
+    username = options.get("as_user")
+    if not username:
+        return None
+    user = get_user_model().objects.filter(username=username).first()
+    if user is None:
+        raise CommandError(f"--as {username}: no such user")
+    if not user.is_active:
+        raise CommandError(f"--as {username}: the user is deactivated")
+    return user

@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from guatu.briefings.content import build
 from guatu.briefings.docx import write_docx
 from guatu.core.periods import Period
-from guatu.projects.management.scope_options import add_scope_arguments, scope_from_options
+from guatu.projects.management.scope_options import add_scope_arguments, scope_from_options, user_from_options
 
 
 class Command(BaseCommand):
@@ -27,5 +27,6 @@ class Command(BaseCommand):
         path = Path(out)
         if path.suffix.lower() != ".docx":
             raise CommandError(f"--out {out}: the briefing is a Word file; name it *.docx")
-        path.write_bytes(write_docx(build(scope, period), chart=not no_chart))
+        briefing = build(scope, period, user=user_from_options(options))
+        path.write_bytes(write_docx(briefing, chart=not no_chart))
         self.stdout.write(f"wrote {path} ({path.stat().st_size:,} bytes)")

@@ -3,7 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from guatu.exchange.service import EXPORT_KINDS, export_bytes
-from guatu.projects.management.scope_options import add_scope_arguments, scope_from_options
+from guatu.projects.management.scope_options import add_scope_arguments, scope_from_options, user_from_options
 
 
 class Command(BaseCommand):
@@ -22,7 +22,9 @@ class Command(BaseCommand):
         if fmt not in ("xlsx", "csv"):
             raise CommandError(f"--out {out}: name it .xlsx or .csv")
         try:
-            body = export_bytes(kind, fmt, scope_from_options(options), year=year, through=through, user=None)
+            body = export_bytes(
+                kind, fmt, scope_from_options(options), year=year, through=through, user=user_from_options(options)
+            )
         except ValueError as exc:
             raise CommandError(str(exc)) from exc
         path.write_bytes(body)

@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from guatu.core import texttable
 from guatu.core.money import fmt_money, fmt_pct
 from guatu.core.periods import Period
-from guatu.projects.management.scope_options import add_scope_arguments, scope_from_options
+from guatu.projects.management.scope_options import add_scope_arguments, scope_from_options, user_from_options
 from guatu.projects.progress import progress
 
 
@@ -24,7 +24,7 @@ class Command(BaseCommand):
         except ValueError as exc:
             raise CommandError(str(exc)) from exc
         scope = scope_from_options(options)
-        report = progress(scope, period)
+        report = progress(scope, period, user=user_from_options(options))
         if json:
             self.stdout.write(_dumps(report.as_json()))
             return

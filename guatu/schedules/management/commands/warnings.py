@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from guatu.core import texttable
 from guatu.projects.as_of import parse_as_of
-from guatu.projects.management.scope_options import add_scope_arguments, scope_from_options
+from guatu.projects.management.scope_options import add_scope_arguments, scope_from_options, user_from_options
 from guatu.schedules.warnings import summarise, warnings_for
 
 
@@ -23,7 +23,7 @@ class Command(BaseCommand):
             day = parse_as_of(as_of)
         except ValueError as exc:
             raise CommandError(str(exc)) from exc
-        found = warnings_for(scope_from_options(options), day)
+        found = warnings_for(scope_from_options(options), day, user=user_from_options(options))
         if summary:
             rows = summarise(found, summary, day.year)
             if options["json"]:
