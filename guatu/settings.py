@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "guatu.indicators",
     "guatu.briefings",
     "guatu.exchange",
+    "guatu.reporting",
 ]
 
 MIDDLEWARE = [

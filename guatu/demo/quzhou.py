@@ -19,6 +19,7 @@ from guatu.accounts.models import Profile
 from guatu.core.bulk import UpsertResult, upsert
 from guatu.core.models import Department, Industry, Platform, Region
 from guatu.demo import catalog as c
+from guatu.demo import reporting
 from guatu.demo.splits import cumulative_curve, split_total
 from guatu.projects.models import AnnualPlan, ListMembership, MonthlyReport, Project, ProjectList
 
@@ -250,8 +251,11 @@ def _stage_in(spec: Spec, month_end: dt.date) -> str:
     return "construction"
 
 
-def report_rows(spec: Spec, project_id: int, rng: random.Random) -> list[dict]:
-    """Jan–Nov reports: YTD follows a non-decreasing curve from the start month to the year's YTD."""
+def report_rows(spec: Spec, project_id: int, rng: random.Random, locked: frozenset = frozenset()) -> list[dict]:
+    """Jan–Nov reports: YTD follows a non-decreasing curve from the start month to the year's YTD.
+
+    Approved; locked for the months in `locked` (closed by the reporting calendar, `guatu.demo.reporting`).
+    """
     from guatu.core.periods import Period
 
     first = (
@@ -281,7 +285,7 @@ def report_rows(spec: Spec, project_id: int, rng: random.Random) -> list[dict]:
                 "progress_pct": min(progress, Decimal(100)),
                 "stage": stage,
                 "problems": spec.problems if month >= 9 else "",
-                "status": "approved",
+                "status": "locked" if (c.YEAR, month) in locked else "approved",
             }
         )
         previous = ytd
@@ -322,7 +326,7 @@ def _seed_reference() -> None:
     )
 
 
-def _ensure_demo_user() -> None:
+def _ensure_demo_user():
     user_model = get_user_model()
     user, created = user_model.objects.get_or_create(
         username=DEMO_USER, defaults={"is_staff": True, "is_superuser": True, "first_name": "演示"}
@@ -337,6 +341,7 @@ def _ensure_demo_user() -> None:
             "home_platform": Platform.objects.get(code=c.HOME_PLATFORM),
         },
     )
+    return user
 
 
 @transaction.atomic
@@ -414,10 +419,11 @@ def load() -> dict[str, UpsertResult]:
         change_reason=REASON,
     )
     rng = random.Random(SEED + 1)
+    locked = reporting.closed_months()
     result["monthly_reports"] = upsert(
         MonthlyReport,
         ["project_id", "year", "month"],
-        [row for s in specs for row in report_rows(s, project_ids[s.code], rng)],
+        [row for s in specs for row in report_rows(s, project_ids[s.code], rng, locked)],
         existing=MonthlyReport.objects.filter(year=c.YEAR),
         change_reason=REASON,
     )
@@ -425,5 +431,5 @@ def load() -> dict[str, UpsertResult]:
 
     result.update(battle.load())
     result.update(indicators.load())
-    _ensure_demo_user()
+    result.update(reporting.load(_ensure_demo_user()))
     return result
