@@ -54,19 +54,24 @@ def make_project(
     if plan is not None:
         AnnualPlan.objects.create(project=project, year=year, planned_investment=D(plan))
     previous = D(0)
+    reports = []
     for month, ytd in sorted((ytd_by_month or {}).items()):
-        MonthlyReport.objects.create(
-            project=project,
-            year=year,
-            month=month,
-            invest_month=D(ytd) - previous,
-            invest_ytd=D(ytd),
-            invest_cumulative=D(ytd),
-            progress_pct=D(10),
-            stage="construction",
-            status="approved",
+        reports.append(
+            MonthlyReport(
+                project=project,
+                year=year,
+                month=month,
+                invest_month=D(ytd) - previous,
+                invest_ytd=D(ytd),
+                invest_cumulative=D(ytd),
+                progress_pct=D(10),
+                stage="construction",
+                status="approved",
+            )
         )
         previous = D(ytd)
+    # Given figures, as if reported and approved earlier (2024's months are closed in the demo calendar).
+    MonthlyReport.objects.bulk_create(reports, validate=False)
     for lst in lists:
         ListMembership.objects.create(project=project, project_list=lst, year=year)
     return project

@@ -12,12 +12,14 @@ import random
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from guatu.audit.context import acting
 from guatu.core.bulk import UpsertResult, upsert
 from guatu.core.models import Department, Industry, Platform, Region
 from guatu.demo import catalog as c
+from guatu.demo import reporting
 from guatu.demo.people import ensure_demo_users
 from guatu.demo.splits import cumulative_curve, split_total
 from guatu.projects.models import AnnualPlan, ListMembership, MonthlyReport, Project, ProjectList
@@ -251,8 +253,11 @@ def _stage_in(spec: Spec, month_end: dt.date) -> str:
     return "construction"
 
 
-def report_rows(spec: Spec, project_id: int, rng: random.Random) -> list[dict]:
-    """Jan–Nov reports: YTD follows a non-decreasing curve from the start month to the year's YTD."""
+def report_rows(spec: Spec, project_id: int, rng: random.Random, locked: frozenset = frozenset()) -> list[dict]:
+    """Jan–Nov reports: YTD follows a non-decreasing curve from the start month to the year's YTD.
+
+    Approved; locked for the months in `locked` (closed by the reporting calendar, `guatu.demo.reporting`).
+    """
     from guatu.core.periods import Period
 
     first = (
@@ -282,7 +287,7 @@ def report_rows(spec: Spec, project_id: int, rng: random.Random) -> list[dict]:
                 "progress_pct": min(progress, Decimal(100)),
                 "stage": stage,
                 "problems": spec.problems if month >= 9 else "",
-                "status": "approved",
+                "status": "locked" if (c.YEAR, month) in locked else "approved",
             }
         )
         previous = ytd
@@ -408,10 +413,11 @@ def _load() -> dict[str, UpsertResult]:
         protect_people=DEMO_ACTOR,
     )
     rng = random.Random(SEED + 1)
+    locked = reporting.closed_months()
     result["monthly_reports"] = upsert(
         MonthlyReport,
         ["project_id", "year", "month"],
-        [row for s in specs for row in report_rows(s, project_ids[s.code], rng)],
+        [row for s in specs for row in report_rows(s, project_ids[s.code], rng, locked)],
         existing=MonthlyReport.objects.filter(year=c.YEAR),
         change_reason=REASON,
         protect_people=DEMO_ACTOR,
@@ -421,4 +427,5 @@ def _load() -> dict[str, UpsertResult]:
     result.update(battle.load())
     result.update(indicators.load())
     ensure_demo_users()
+    result.update(reporting.load(get_user_model().objects.get(username=DEMO_USER)))
     return result

@@ -35,7 +35,7 @@ def export_bytes(kind: str, fmt: str, scope: Scope, *, year: int | None, through
             raise ValueError("progress needs --year and --through")
         columns, rows = kinds.PROGRESS_COLUMNS, kinds.progress_rows(progress(scope, Period(year, through), user=user))
     elif kind == "warnings":
-        from guatu.projects.as_of import default_as_of
+        from guatu.reporting.defaults import default_as_of
         from guatu.schedules.warnings import warnings_for
 
         as_of = Period(year, through).end if year and through else default_as_of(user)

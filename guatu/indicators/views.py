@@ -10,7 +10,7 @@ from guatu.indicators.figures import board, breadcrumb, drill, gap_sentence, ran
 from guatu.indicators.forms import BoardForm, DrillForm, RankForm
 from guatu.indicators.models import Indicator, ReportingUnit
 from guatu.indicators.sparkline import sparkline
-from guatu.projects.views import default_period
+from guatu.reporting.defaults import default_period
 
 
 def _home_unit(user) -> ReportingUnit | None:

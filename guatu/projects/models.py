@@ -259,16 +259,19 @@ class MonthlyReport(TrackedModel):
             raise ValidationError(errors)
 
     def _status_errors(self) -> dict[str, str]:
-        """Figures change only while the report is a draft or returned — or by a correction (after the lock)."""
-        if self.pk is None or getattr(self, "_correcting", False):
+        """Figures change only while the report is a draft or returned — or by a correction (after the lock);
+        nothing new is filed for a month the city has closed."""
+        if getattr(self, "_correcting", False):
             return {}
+        if self.pk is None:
+            return self._closed_month_errors()
         stored = MonthlyReport.objects.filter(pk=self.pk).values(*self.FIGURES, "status").first()
         if stored is None:
             return {}
         if stored["status"] != self.status and not getattr(self, "_workflow", False):
             return {"status": _("A report's status changes only by submitting, approving, returning or closing.")}
         if stored["status"] in self.EDITABLE:
-            return {}
+            return self._closed_month_errors() if any(stored[n] != getattr(self, n) for n in self.FIGURES) else {}
         if all(stored[name] == getattr(self, name) for name in self.FIGURES):
             return {}
         status = ReportStatus(stored["status"]).label
@@ -277,6 +280,14 @@ class MonthlyReport(TrackedModel):
                                  "with a reason.")}  # fmt: skip
         return {"__all__": _("This report is %(status)s; its figures change only after a reviewer returns it.")
                 % {"status": status}}  # fmt: skip
+
+    def _closed_month_errors(self) -> dict[str, str]:
+        from guatu.reporting.models import ReportingMonth
+
+        if self.year and self.month and ReportingMonth.objects.closed().for_month(self.year, self.month).exists():
+            return {"month": _("%(year)s-%(month)02d is closed: the city has locked its figures.")
+                    % {"year": self.year, "month": self.month}}  # fmt: skip
+        return {}
 
     def save(self, *args, **kwargs) -> None:
         # Reports of one project are validated against each other: take the project's row lock first,

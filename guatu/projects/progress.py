@@ -166,11 +166,3 @@ def progress(scope: Scope, period: Period, *, user=None) -> ProgressReport:
     rows = [ProgressRow(str(lst), lst, period, sorted(by_list[lst.pk], key=lambda m: m.code)) for lst in lists]
     overall = ProgressRow(str(_("All projects in scope")), None, period, sorted(figures.values(), key=lambda m: m.code))
     return ProgressReport(period=period, scope=scope, rows=rows, overall=overall)
-
-
-def latest_period(*, user=None) -> Period | None:
-    """The latest month anything was reported for (what the cockpit opens on)."""
-    from guatu.projects.models import MonthlyReport
-
-    latest = MonthlyReport.objects.visible_to(user).order_by("-year", "-month").values("year", "month").first()
-    return Period(latest["year"], latest["month"]) if latest else None

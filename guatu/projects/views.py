@@ -5,22 +5,22 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from guatu.accounts.access import allows
 from guatu.audit.changes import ChangeEntry
 from guatu.core.money import pct_str
-from guatu.core.periods import Period
 from guatu.projects.filtersets import ProjectFilterSet
 from guatu.projects.forms import ScopePeriodForm
 from guatu.projects.history import project_changes
 from guatu.projects.home_scope import bind_scope_form
 from guatu.projects.models import Project
-from guatu.projects.progress import latest_period, progress
+from guatu.projects.progress import progress
 from guatu.projects.querysets import behind_schedule
 from guatu.projects.report_views import report_options, report_powers
 from guatu.projects.sentences import list_sentence
+from guatu.reporting.defaults import default_period
+from guatu.reporting.status import submission_status
 
 LEDGER_SORTS = {
     "code": "code",
@@ -32,12 +32,9 @@ LEDGER_SORTS = {
 }
 
 
-def default_period(user) -> Period:
-    return latest_period(user=user) or Period.containing(timezone.localdate())
-
-
 def scope_period_form(request) -> ScopePeriodForm:
-    """The cockpit form bound to the query string, or to the user's home scope and the latest month."""
+    """The cockpit form bound to the query string, or to the user's home scope and the default month
+    (`guatu.reporting.defaults.default_period`: the latest closed reporting month)."""
     period = default_period(request.user)
     return bind_scope_form(request, ScopePeriodForm, {"year": period.year, "through": period.month})
 
@@ -51,6 +48,7 @@ def cockpit(request):
         report = progress(scope, period, user=request.user)
         context.update(
             report=report,
+            submission=submission_status(scope, period.year, period.month, user=request.user).overall,
             scope=scope,
             period=period,
             unit=form.money_unit(),

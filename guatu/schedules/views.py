@@ -16,9 +16,9 @@ from django.views.decorators.http import require_POST
 from guatu.accounts.access import allows, require
 from guatu.accounts.decorators import role_required
 from guatu.core.browser import BrowserUnavailable, html_to_pdf, html_to_png
-from guatu.projects.as_of import default_as_of
 from guatu.projects.home_scope import bind_scope_form
 from guatu.projects.models import Project
+from guatu.reporting.defaults import default_as_of
 from guatu.schedules import actions
 from guatu.schedules.battle_map import battle_map
 from guatu.schedules.forms import (

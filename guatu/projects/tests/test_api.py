@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 def february(project, **overrides) -> dict:
     """A valid February report for a project that reported YTD 10 in January."""
     return {
-        "project": project.pk, "year": 2024, "month": 2, "invest_month": "5", "invest_ytd": "15",
+        "project": project.pk, "year": 2025, "month": 2, "invest_month": "5", "invest_ytd": "15",
         "invest_cumulative": "15", "progress_pct": "5", "stage": "construction", **overrides,
     }  # fmt: skip
 
@@ -40,13 +40,13 @@ def test_projects_filter_by_platform_subtree_and_list(demo_client):
 
 
 def test_monthly_reports_filter_by_project_code(demo_client):
-    project = make_project("A1", plan="100", ytd_by_month={1: "10", 2: "20"})
-    response = demo_client.get("/api/v1/monthly-reports/", {"project": project.code, "year": 2024})
+    project = make_project("A1", plan="100", ytd_by_month={1: "10", 2: "20"}, year=2025)
+    response = demo_client.get("/api/v1/monthly-reports/", {"project": project.code, "year": 2025})
     assert [r["invest_ytd"] for r in response.json()["results"]] == ["10.00", "20.00"]
 
 
 def test_the_api_applies_the_same_report_rules_as_the_form(demo_client):
-    project = make_project("A1", plan="100", ytd_by_month={1: "10", 2: "20"})
+    project = make_project("A1", plan="100", ytd_by_month={1: "10", 2: "20"}, year=2025)
     response = post_report(demo_client, february(project, month=3, invest_month="1"))  # YTD 15 < February's 20
     assert response.status_code == 400
     assert "invest_ytd" in response.json()
@@ -54,7 +54,7 @@ def test_the_api_applies_the_same_report_rules_as_the_form(demo_client):
 
 
 def test_the_api_saves_a_good_report(demo_client):
-    project = make_project("A1", plan="100", ytd_by_month={1: "10"})
+    project = make_project("A1", plan="100", ytd_by_month={1: "10"}, year=2025)
     response = post_report(demo_client, february(project))
     assert response.status_code == 201, response.json()
     report = MonthlyReport.objects.get(project=project, month=2)
@@ -86,7 +86,7 @@ def test_the_openapi_schema_lists_every_endpoint(demo_client):
 
 
 def test_a_reader_reads_but_may_not_write(reader_client):
-    project = make_project("A1", plan="100", ytd_by_month={1: "10"})
+    project = make_project("A1", plan="100", ytd_by_month={1: "10"}, year=2025)
     assert reader_client.get("/api/v1/projects/A1/").json()["code"] == "A1"
     assert reader_client.get("/api/v1/progress/", {"year": 2024, "through": 11}).status_code == 200
     assert post_report(reader_client, february(project)).status_code == 403
@@ -95,7 +95,7 @@ def test_a_reader_reads_but_may_not_write(reader_client):
 
 
 def test_an_officer_files_through_the_api_with_basic_auth(officer):
-    project = make_project("A1", plan="100", ytd_by_month={1: "10"})
+    project = make_project("A1", plan="100", ytd_by_month={1: "10"}, year=2025)
     api = APIClient()
     api.credentials(HTTP_AUTHORIZATION="Basic " + base64.b64encode(b"officer:test-pass-2024").decode())
     response = api.post("/api/v1/monthly-reports/", february(project), format="json")

@@ -83,7 +83,7 @@ def test_the_named_projects_carry_the_articles_facts():
 
 def test_every_project_reports_every_month_and_cumulative_never_decreases():
     projects = Project.objects.count()
-    assert MonthlyReport.objects.filter(year=2024).count() == projects * 11
+    assert MonthlyReport.objects.filter(year=2024, month__lte=11).count() == projects * 11
     last = {}
     for r in MonthlyReport.objects.filter(year=2024).order_by("project_id", "month"):
         before = last.get(r.project_id)

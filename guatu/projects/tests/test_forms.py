@@ -1,4 +1,6 @@
-"""The monthly-report form: bad input is refused with field errors and writes nothing."""
+"""The monthly-report form: bad input is refused with field errors and writes nothing.
+
+Reports are filed for 2025: the demo's 2024 months are closed (locked)."""
 
 from decimal import Decimal as D
 
@@ -13,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 def post(client, project, **fields):
     data = {
-        "year": 2024,
+        "year": 2025,
         "month": 5,
         "invest_month": "10",
         "invest_ytd": "60",
@@ -32,13 +34,13 @@ def errors_of(response) -> dict:
 
 @pytest.fixture
 def project():
-    return make_project("F1", plan="100", ytd_by_month={3: "40", 4: "50"})
+    return make_project("F1", plan="100", ytd_by_month={3: "40", 4: "50"}, year=2025)
 
 
 def test_a_good_report_is_saved_and_redirects_to_the_project(officer_client, project):
     response = post(officer_client, project)
     assert response.status_code == 302 and response.url == f"/projects/{project.code}/"
-    report = MonthlyReport.objects.get(project=project, year=2024, month=5)
+    report = MonthlyReport.objects.get(project=project, year=2025, month=5)
     assert (report.invest_ytd, report.progress_pct) == (D(60), D(40))
 
 
@@ -72,7 +74,7 @@ def test_ytd_may_not_exceed_a_later_months_ytd(officer_client, project):
 
 
 APRIL_EDIT = {
-    "year": 2024,
+    "year": 2025,
     "month": 4,
     "invest_month": "12",
     "invest_ytd": "52",
@@ -87,7 +89,7 @@ def test_editing_a_draft_records_who_and_old_to_new(officer_client, officer, pro
     april = MonthlyReport.objects.get(project=project, month=4)
     MonthlyReport.objects.filter(pk=april.pk).update(status=ReportStatus.DRAFT)
     april.refresh_from_db()
-    response = officer_client.post(f"/projects/{project.code}/reports/2024-4/",
+    response = officer_client.post(f"/projects/{project.code}/reports/2025-4/",
                                    {**APRIL_EDIT, "seen_version": april.version})  # fmt: skip
     assert response.status_code == 302
     record = records_of(april)[-1]
@@ -98,7 +100,7 @@ def test_editing_a_draft_records_who_and_old_to_new(officer_client, officer, pro
 
 
 def test_an_approved_report_is_not_edited_by_the_form(officer_client, project):
-    response = officer_client.post(f"/projects/{project.code}/reports/2024-4/", APRIL_EDIT)
+    response = officer_client.post(f"/projects/{project.code}/reports/2025-4/", APRIL_EDIT)
     assert response.status_code == 302
     assert MonthlyReport.objects.get(project=project, month=4).invest_ytd == D(50)
 
@@ -106,7 +108,7 @@ def test_an_approved_report_is_not_edited_by_the_form(officer_client, project):
 def test_a_stale_form_is_refused_and_shows_what_was_saved_meanwhile(officer_client, project):
     april = MonthlyReport.objects.get(project=project, month=4)
     MonthlyReport.objects.filter(pk=april.pk).update(status=ReportStatus.DRAFT)  # version +1 on the way
-    response = officer_client.post(f"/projects/{project.code}/reports/2024-4/",
+    response = officer_client.post(f"/projects/{project.code}/reports/2025-4/",
                                    {**APRIL_EDIT, "seen_version": april.version})  # fmt: skip
     assert response.status_code == 200
     text = " ".join(response.context["form"].non_field_errors())

@@ -47,7 +47,7 @@ class TransitionSerializer(serializers.Serializer):
 
 
 class AsOfQuerySerializer(serializers.Serializer):
-    as_of = serializers.DateField(required=False, help_text="default: the end of the latest reported month")
+    as_of = serializers.DateField(required=False, help_text="default: the end of the latest closed reporting month")
     region = serializers.CharField(required=False)
     platform = serializers.CharField(required=False)
     list = serializers.CharField(required=False)

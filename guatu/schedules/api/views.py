@@ -10,9 +10,10 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from guatu.projects.as_of import default_as_of, parse_as_of
+from guatu.projects.as_of import parse_as_of
 from guatu.projects.models import Project
 from guatu.projects.scope import Scope, ScopeError
+from guatu.reporting.defaults import default_as_of
 from guatu.schedules import actions
 from guatu.schedules.api.serializers import (
     AsOfQuerySerializer,

@@ -13,7 +13,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--project", required=True, help="project code")
-        parser.add_argument("--as-of", help="the day to look from (default: end of the latest reported month)")
+        parser.add_argument("--as-of", help="the day to look from (default: end of the latest closed reporting month)")
         parser.add_argument("--json", action="store_true")
 
     def handle(self, *args, project, as_of, **options):

@@ -12,7 +12,7 @@ class Command(BaseCommand):
     help = "Red/yellow/green warnings for the projects in scope, with the rules that fired."
 
     def add_arguments(self, parser):
-        parser.add_argument("--as-of", help="the day to look from (default: end of the latest reported month)")
+        parser.add_argument("--as-of", help="the day to look from (default: end of the latest closed reporting month)")
         add_scope_arguments(parser)
         parser.add_argument("--level", choices=["red", "yellow", "green"], help="only this level")
         parser.add_argument("--summary", choices=["list", "platform", "region"], help="counts grouped this way")
