@@ -17,6 +17,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("account/", include("guatu.accounts.urls")),
     path("", include("guatu.schedules.urls")),
     path("", include("guatu.indicators.urls")),
     path("", include("guatu.briefings.urls")),
