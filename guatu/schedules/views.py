@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from guatu.core.browser import BrowserUnavailable, html_to_pdf, html_to_png
+from guatu.core.redirects import redirect_to_next
 from guatu.projects.as_of import default_as_of
 from guatu.projects.home_scope import bind_scope_form
 from guatu.projects.models import Project
@@ -139,7 +140,7 @@ def problem_transition(request, pk: int):
             messages.success(request, _("Problem is now “%(status)s”.") % {"status": problem.get_status_display()})
         except actions.WorkflowError as exc:
             messages.error(request, str(exc))
-    return redirect(request.POST.get("next") or "schedules:problem_list")
+    return redirect_to_next(request, "schedules:problem_list")
 
 
 @login_required
