@@ -5,18 +5,23 @@ DATABASE_URL     e.g. postgres://user:pass@host:5432/guatu — selects PostgreSQ
 GUATU_DEBUG      1/0 (default 0)
 GUATU_SECRET_KEY the signing key; when unset one is generated once into the data directory
 GUATU_ALLOWED_HOSTS comma-separated (default 127.0.0.1,localhost)
-GUATU_HTTPS      1 behind an HTTPS front server: secure cookies, HSTS, redirect to HTTPS
+GUATU_HTTPS      1 behind an HTTPS front server: secure cookies, HSTS, redirect to HTTPS, HTTP Basic
+                 accepted by the API (never over plain HTTP: use an API token there)
+GUATU_LOGIN_FAILURE_LIMIT  failed log-ins (per username and address) before a lockout (default 5)
+GUATU_LOGIN_COOLOFF_MINUTES how long a lockout lasts unless an administrator lifts it (default 30)
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib.util
 import secrets
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 
-from guatu.core.env import env_bool, env_list, env_path, env_str
+from guatu.core.env import env_bool, env_int, env_list, env_path, env_str
 
 
 def _package_dir(name: str) -> Path:
@@ -61,6 +66,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "django_tasks",
     "django_tasks_db",
+    "axes",
+    "csp",
     "guatu.core",
     "guatu.accounts",
     "guatu.audit",
@@ -84,6 +91,9 @@ MIDDLEWARE = [
     "guatu.audit.context.RequestActorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Last, so that it turns a locked-out log-in into the lockout page (guatu.accounts.lockout).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "guatu.urls"
@@ -124,7 +134,21 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Log-in throttling (django-axes): after GUATU_LOGIN_FAILURE_LIMIT failures for one username from one
+# address, that pair is locked out for the cool-off (or until `guatu axes_reset_username USER` or the
+# admin's 访问尝试 list lifts it). Keyed on the pair: by address alone one office behind a NAT would lock
+# itself out; by username alone anyone could lock any officer out.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = env_int("GUATU_LOGIN_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_TIME = dt.timedelta(minutes=env_int("GUATU_LOGIN_COOLOFF_MINUTES", 30, minimum=1))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "guatu.accounts.lockout.lockout_response"
+AXES_VERBOSE = False
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
@@ -146,9 +170,12 @@ LOGIN_REDIRECT_URL = "projects:cockpit"
 LOGOUT_REDIRECT_URL = "login"
 
 REST_FRAMEWORK = {
+    # A token first, so that an API client without credentials gets 401 and `WWW-Authenticate: Token`.
+    # Basic (username and password) only behind HTTPS: over plain HTTP it is refused with a message.
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        "guatu.accounts.authentication.ApiTokenAuthentication",
+        "guatu.accounts.authentication.HttpsOnlyBasicAuthentication",
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.BasicAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["guatu.accounts.permissions.RolePermission"],
     "EXCEPTION_HANDLER": "guatu.core.api.exception_handler",
@@ -184,3 +211,22 @@ TASKS = {"default": {"BACKEND": env_str("GUATU_TASKS_BACKEND", "django_tasks_db.
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy: every script and style is a file the app serves; no inline script, no
+# inline style element or attribute, no eval. Plotly (cockpit, project page, drill-down) draws with
+# CSSOM (element.style, insertRule), which a policy does not restrict, so it needs nothing more.
+# Data passed to scripts travels in `json_script` elements, which are data, not script.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}

@@ -19,6 +19,7 @@ urlpatterns = [
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include("guatu.audit.urls")),
+    path("account/", include("guatu.accounts.urls")),
     path("", include("guatu.schedules.urls")),
     path("", include("guatu.indicators.urls")),
     path("", include("guatu.briefings.urls")),

@@ -60,3 +60,6 @@ class GuatuUserAdmin(UserAdmin):
         for user in queryset:
             user.is_active = False
             user.save(update_fields=["is_active"])
+
+
+from guatu.accounts import token_admin  # noqa: E402, F401 — registers the API token admin

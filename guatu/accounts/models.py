@@ -87,3 +87,6 @@ class Profile(models.Model):
 def home_scope_of(user) -> tuple[Region | None, Platform | None]:
     profile = Profile.objects.filter(user=user).select_related("home_region", "home_platform").first() if user else None
     return (profile.home_region, profile.home_platform) if profile else (None, None)
+
+
+from guatu.accounts.tokens import ApiToken  # noqa: E402, F401 — registered with the accounts app

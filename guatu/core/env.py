@@ -42,3 +42,16 @@ def env_list(name: str, default: list[str]) -> list[str]:
 
 def env_path(name: str, default: str) -> Path:
     return Path(os.environ.get(name) or default).expanduser().resolve()
+
+
+def env_int(name: str, default: int, *, minimum: int | None = None) -> int:
+    raw = os.environ.get(name)
+    if raw is None or not raw.strip():
+        return default
+    try:
+        value = int(raw.strip())
+    except ValueError:
+        raise EnvError(f"{name}={raw!r}: expected a whole number") from None
+    if minimum is not None and value < minimum:
+        raise EnvError(f"{name}={raw!r}: must be at least {minimum}")
+    return value

@@ -25,6 +25,20 @@ def worker() -> Iterator[subprocess.Popen]:
             process.kill()
 
 
+def proxy_options() -> dict:
+    """waitress's options for a front server at GUATU_TRUSTED_PROXY (its address, e.g. 127.0.0.1): the
+    client's address and scheme are then read from its X-Forwarded-For/-Proto, and only from it. Without
+    this, every request seems to come from the proxy, and the log-in lockout (per username and address)
+    would lock a username for everyone."""
+    from guatu.core.env import env_str
+
+    proxy = env_str("GUATU_TRUSTED_PROXY")
+    if not proxy:
+        return {}
+    return {"trusted_proxy": proxy, "trusted_proxy_count": 1, "clear_untrusted_proxy_headers": True,
+            "trusted_proxy_headers": {"x-forwarded-for", "x-forwarded-proto"}}  # fmt: skip
+
+
 def serve(
     host: str = "127.0.0.1", port: int = 8000, threads: int = 8, banner: str = "", with_worker: bool = False
 ) -> None:
@@ -36,6 +50,6 @@ def serve(
     print("Press Ctrl+C to stop.", flush=True)
     with worker() if with_worker else contextlib.nullcontext():
         try:
-            waitress_serve(application, host=host, port=port, threads=threads, ident="guatu")
+            waitress_serve(application, host=host, port=port, threads=threads, ident="guatu", **proxy_options())
         except KeyboardInterrupt:
             sys.exit(0)

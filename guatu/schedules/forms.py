@@ -40,8 +40,8 @@ class MilestoneForm(forms.ModelForm):
         widgets = {
             "actual_start": DateInput,
             "actual_finish": DateInput,
-            "duration_days": forms.NumberInput(attrs={"style": "width:6em"}),
-            "predecessors": forms.TextInput(attrs={"style": "width:10em"}),
+            "duration_days": forms.NumberInput(attrs={"class": "w-6em"}),
+            "predecessors": forms.TextInput(attrs={"class": "w-10em"}),
         }
 
 

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from guatu.accounts.access import allows, require
 from guatu.accounts.decorators import role_required
 from guatu.core.browser import BrowserUnavailable, html_to_pdf, html_to_png
+from guatu.core.redirects import redirect_to_next
 from guatu.projects.home_scope import bind_scope_form
 from guatu.projects.models import Project
 from guatu.reporting.defaults import default_as_of
@@ -143,7 +144,7 @@ def problem_transition(request, pk: int):
             messages.success(request, _("Problem is now “%(status)s”.") % {"status": problem.get_status_display()})
         except actions.WorkflowError as exc:
             messages.error(request, str(exc))
-    return redirect(request.POST.get("next") or "schedules:problem_list")
+    return redirect_to_next(request, "schedules:problem_list")
 
 
 @login_required

@@ -1,8 +1,7 @@
-import base64
-
 import pytest
 from rest_framework.test import APIClient
 
+from guatu.accounts.tokens import issue_token
 from guatu.projects.models import MonthlyReport
 from guatu.test import make_project, records_of
 
@@ -94,10 +93,10 @@ def test_a_reader_reads_but_may_not_write(reader_client):
     assert MonthlyReport.objects.filter(project=project).count() == 1
 
 
-def test_an_officer_files_through_the_api_with_basic_auth(officer):
+def test_an_officer_files_through_the_api_with_an_api_token(officer):
     project = make_project("A1", plan="100", ytd_by_month={1: "10"}, year=2025)
     api = APIClient()
-    api.credentials(HTTP_AUTHORIZATION="Basic " + base64.b64encode(b"officer:test-pass-2024").decode())
+    api.credentials(HTTP_AUTHORIZATION="Token " + issue_token(officer))
     response = api.post("/api/v1/monthly-reports/", february(project), format="json")
     assert response.status_code == 201, response.content
     assert records_of(MonthlyReport.objects.get(project=project, month=2))[0].user == officer
