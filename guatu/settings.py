@@ -84,6 +84,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "guatu.core.params.ParamErrorMiddleware",
 ]
 
 ROOT_URLCONF = "guatu.urls"
@@ -156,6 +157,7 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 100,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "COERCE_DECIMAL_TO_STRING": True,
+    "EXCEPTION_HANDLER": "guatu.core.params.api_exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "guatu API",

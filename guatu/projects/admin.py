@@ -2,6 +2,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from guatu.projects.models import AnnualPlan, ListMembership, MonthlyReport, Project, ProjectList
+from guatu.schedules.admin import MilestoneInline
 
 
 class MembershipInline(admin.TabularInline):
@@ -20,7 +21,7 @@ class ProjectAdmin(SimpleHistoryAdmin):
     list_filter = ["stage", "category", "industry", "platform"]
     search_fields = ["code", "name", "owner"]
     autocomplete_fields = ["region", "platform", "department", "industry"]
-    inlines = [MembershipInline, AnnualPlanInline]
+    inlines = [MembershipInline, AnnualPlanInline, MilestoneInline]
 
 
 @admin.register(ProjectList)

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
+from guatu.core.params import YEAR_MAX, YEAR_MIN
 from guatu.projects.models import AnnualPlan, ListMembership, MonthlyReport, Project, ProjectList
 
 
@@ -101,7 +102,7 @@ class MonthlyReportSerializer(ModelCleanMixin, serializers.ModelSerializer):
 
 
 class ProgressQuerySerializer(serializers.Serializer):
-    year = serializers.IntegerField(min_value=2000, max_value=2100)
+    year = serializers.IntegerField(min_value=YEAR_MIN, max_value=YEAR_MAX)
     through = serializers.IntegerField(min_value=1, max_value=12)
     region = serializers.CharField(required=False, help_text="region code or name (subtree)")
     platform = serializers.CharField(required=False, help_text="platform code or name (subtree)")

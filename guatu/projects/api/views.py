@@ -16,7 +16,7 @@ from guatu.projects.api.serializers import (
     ProjectListSerializer,
     ProjectSerializer,
 )
-from guatu.projects.filtersets import MonthlyReportFilterSet, ProjectFilterSet
+from guatu.projects.filtersets import AnnualPlanFilterSet, MonthlyReportFilterSet, ProjectFilterSet
 from guatu.projects.models import AnnualPlan, MonthlyReport, Project, ProjectList
 from guatu.projects.progress import progress
 from guatu.projects.scope import Scope, ScopeError
@@ -42,7 +42,7 @@ class ProjectListViewSet(viewsets.ReadOnlyModelViewSet):
 
 class AnnualPlanViewSet(viewsets.ModelViewSet):
     serializer_class = AnnualPlanSerializer
-    filterset_fields = ["year", "project"]
+    filterset_class = AnnualPlanFilterSet
 
     def get_queryset(self):
         return AnnualPlan.objects.visible_to(self.request.user).select_related("project")
