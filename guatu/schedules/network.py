@@ -33,7 +33,7 @@ class Row:
 
 
 def describe(problem: NetworkProblem, names: dict[str, str]) -> str:
-    """One problem in words, with milestones named as people know them."""
+    """One problem in words, with milestones named as people know them (a cycle in `names`' order)."""
     name = names.get(problem.key, problem.key)
     other = names.get(problem.other, problem.other)
     texts = {
@@ -49,7 +49,7 @@ def describe(problem: NetworkProblem, names: dict[str, str]) -> str:
     }
     return texts[problem.code] % {
         "name": name, "other": other, "value": problem.value, "max": DURATION_MAX, "max_lag": LAG_MAX,
-        "max_tasks": TASKS_MAX, "cycle": " → ".join(names.get(k, k) for k in problem.keys),
+        "max_tasks": TASKS_MAX, "cycle": " → ".join(names.get(k, k) for k in sorted(problem.keys, key=list(names).index)),
     }  # fmt: skip
 
 

@@ -5,7 +5,8 @@ from rest_framework import serializers
 from guatu.core.params import validate_date_in_range
 from guatu.projects.api.serializers import ModelCleanMixin
 from guatu.projects.models import Project
-from guatu.schedules.models import Milestone, MilestoneTemplate, Problem, TemplateStep
+from guatu.schedules.links import KEY_MAX
+from guatu.schedules.models import Milestone, MilestoneTemplate, Problem, TemplateStep, validate_key
 from guatu.schedules.network import Row, problems_of
 
 AS_OF_HELP = "the day to look from, 2000-01-01 to 2100-12-31; default: the end of the latest reported month"
@@ -35,6 +36,8 @@ class MilestoneSerializer(ModelCleanMixin, serializers.ModelSerializer):
     """
 
     project_code = serializers.CharField(source="project.code", read_only=True)
+    key = serializers.CharField(required=False, max_length=KEY_MAX, validators=[validate_key],
+                                help_text="how predecessors refer to it; made from the name when left out")  # fmt: skip
 
     class Meta:
         model = Milestone
@@ -42,7 +45,7 @@ class MilestoneSerializer(ModelCleanMixin, serializers.ModelSerializer):
                   "planned_start", "planned_finish", "baseline_start", "baseline_finish", "actual_start",
                   "actual_finish", "note"]  # fmt: skip
         read_only_fields = ["planned_start", "planned_finish", "baseline_start", "baseline_finish"]
-        extra_kwargs = {"key": {"required": False}}
+        validators = []  # (project, key) is unique: save_network says so in words
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -55,9 +58,11 @@ class MilestoneSerializer(ModelCleanMixin, serializers.ModelSerializer):
         project = attrs.get("project") or self.instance.project
         if self.instance is not None and project != self.instance.project:
             raise serializers.ValidationError({"project": ["A milestone cannot move to another project."]})
-        current = {f: getattr(self.instance, f) for f in ("key", "name", "duration_days", "predecessors")
-                   } if self.instance else {"key": "", "predecessors": ""}  # fmt: skip
-        row = Row.of(Milestone(**{**current, **{k: v for k, v in attrs.items() if k in current or k == "name"}}))
+        fields = ("key", "name", "duration_days", "predecessors")
+        current = {f: getattr(self.instance, f) for f in fields} if self.instance else {}
+        merged = {**current, **{f: attrs[f] for f in fields if f in attrs}}
+        row = Row(merged.get("key") or "", merged.get("name") or "", merged.get("duration_days") or 0,
+                  merged.get("predecessors") or "")  # fmt: skip
         if not row.key:
             return attrs  # a key is made from the name on save; nothing can depend on it yet
         others = project.milestones.exclude(pk=self.instance.pk if self.instance else None)

@@ -120,3 +120,26 @@ def test_the_projects_only_pdf_is_shorter(demo_client):
     full = PdfReader(io.BytesIO(demo_client.get("/battle-map/export.pdf", query).content))
     short = PdfReader(io.BytesIO(demo_client.get("/battle-map/export.pdf", {**query, "milestones": "0"}).content))
     assert len(short.pages) < len(full.pages)
+
+
+def test_a_project_that_cannot_be_scheduled_stays_on_the_battle_map_red_with_the_reason(demo_client):
+    project = Project.objects.get(name__startswith="浙江正和硅材料")
+    Milestone.objects.filter(project=project, key="land").update(predecessors="ghost")
+    response = demo_client.get("/battle-map/", {"as_of": "2024-11-30"})
+    row = next(r for r in response.context["map"].projects if r.key == project.code)
+    assert row.level == "red" and row.unschedulable
+    assert "ghost" in row.reasons[0] and "无法排期" in row.reasons[0]
+    assert 'class="tag red unschedulable"' in response.content.decode()
+
+
+@pytest.mark.parametrize(("path", "query"), [
+    ("/battle-map/", {"as_of": "9999-12-31"}),
+    ("/warnings/", {"as_of": "1999-12-31"}),
+    ("/battle-map/export.pdf", {"as_of": "9999-12-31"}),
+    ("/battle-map/export.pdf", {"as_of": "2024-11-30", "milestones": "maybe"}),
+    ("/problems/", {"status": "nope"}),
+])  # fmt: skip
+def test_battle_map_pages_answer_a_bad_parameter_with_a_400(demo_client, path, query):
+    response = demo_client.get(path, query)
+    assert response.status_code == 400
+    assert next(iter(query.keys() - {"as_of"} or query)) in response.content.decode()
