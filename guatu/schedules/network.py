@@ -47,9 +47,10 @@ def describe(problem: NetworkProblem, names: dict[str, str]) -> str:
         "too_many": _("At most %(max_tasks)s milestones (%(value)s)."),
         "calendar": _("The dates fall outside the calendar."),
     }
+    cycle = sorted(problem.keys, key=list(names).index)
     return texts[problem.code] % {
         "name": name, "other": other, "value": problem.value, "max": DURATION_MAX, "max_lag": LAG_MAX,
-        "max_tasks": TASKS_MAX, "cycle": " → ".join(names.get(k, k) for k in sorted(problem.keys, key=list(names).index)),
+        "max_tasks": TASKS_MAX, "cycle": " → ".join(names.get(k, k) for k in cycle),
     }  # fmt: skip
 
 
