@@ -92,6 +92,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "guatu.core.params.ParamErrorMiddleware",
     # Last, so that it turns a locked-out log-in into the lockout page (guatu.accounts.lockout).
     "axes.middleware.AxesMiddleware",
 ]

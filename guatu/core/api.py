@@ -40,7 +40,11 @@ class Conflict(exceptions.APIException):
 
 def exception_handler(exc, context):
     """DRF's handler, plus Django's validation, permission, version and integrity errors as 4xx."""
-    if isinstance(exc, DjangoValidationError):
+    from guatu.core.params import ParamError
+
+    if isinstance(exc, ParamError):
+        exc = exceptions.ValidationError({exc.name: [exc.reason]})
+    elif isinstance(exc, DjangoValidationError):
         detail = exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
         exc = exceptions.ValidationError(detail)
     elif isinstance(exc, DjangoPermissionDenied):

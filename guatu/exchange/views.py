@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from guatu.core import params
 from guatu.exchange.jobs import run_import
 from guatu.exchange.models import ImportJob
 from guatu.exchange.permissions import may_import
@@ -35,11 +36,10 @@ def export_view(request, kind: str, fmt: str):
     form = ScopeForm(request.GET)
     if not form.is_valid():
         return HttpResponse(form.errors.as_text(), status=400, content_type="text/plain; charset=utf-8")
-    year = request.GET.get("year")
-    through = request.GET.get("through")
+    year = params.get(request.GET, "year", params.parse_year)
+    through = params.get(request.GET, "through", params.parse_month)
     try:
-        body = export_bytes(kind, fmt, form.scope(), year=int(year) if year else None,
-                            through=int(through) if through else None, user=request.user)  # fmt: skip
+        body = export_bytes(kind, fmt, form.scope(), year=year, through=through, user=request.user)
     except ValueError as exc:
         return HttpResponse(str(exc), status=400, content_type="text/plain; charset=utf-8")
     return _attachment(body, f"guatu-{kind}.{fmt}", XLSX if fmt == "xlsx" else "text/csv; charset=utf-8")

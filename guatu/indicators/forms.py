@@ -13,7 +13,7 @@ class PeriodField(forms.CharField):
         try:
             return parse_period(value)
         except ValueError as exc:
-            raise forms.ValidationError(_("Enter a month such as 2024-11.")) from exc
+            raise forms.ValidationError(getattr(exc, "reason", _("Enter a month such as 2024-11."))) from exc
 
 
 class BoardForm(forms.Form):

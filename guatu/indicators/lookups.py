@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from guatu.indicators.importer import PERIOD
+from guatu.core import params
 from guatu.indicators.models import Indicator, ReportingUnit
 
 
@@ -19,7 +19,5 @@ def indicator_and_unit(indicator: str, unit: str) -> tuple[Indicator, ReportingU
 
 
 def parse_period(text: str) -> tuple[int, int]:
-    match = PERIOD.match(text or "")
-    if not match or not 1 <= int(match.group(2)) <= 12:
-        raise ValueError(f"--period {text!r}: expected YYYY-MM, e.g. 2024-11")
-    return int(match.group(1)), int(match.group(2))
+    """A month such as 2024-11, inside the sane calendar; ParamError (a ValueError) names `period`."""
+    return params.parse_period(text, "period")

@@ -37,7 +37,7 @@ def board_page(request):
         rows = board(unit, year, month)
         context.update(unit=unit, year=year, month=month, crumbs=breadcrumb(unit),
                        rows=[(row, sparkline([r for _m, r in row.rank_series], row.of)) for row in rows])  # fmt: skip
-    return render(request, "indicators/board.html", context)
+    return render(request, "indicators/board.html", context, status=200 if form.is_valid() else 400)
 
 
 @login_required
@@ -57,7 +57,7 @@ def rank_page(request):
             for status in report.targets
         ]
         context.update(report=report, gaps=gaps)
-    return render(request, "indicators/rank.html", context)
+    return render(request, "indicators/rank.html", context, status=200 if form.is_valid() else 400)
 
 
 @login_required
@@ -76,4 +76,4 @@ def drill_page(request):
                        chart={"labels": [c.name for c in report.children],
                               "points": [None if c.points is None else float(round(c.points, 2))
                                          for c in report.children]})  # fmt: skip
-    return render(request, "indicators/drill.html", context)
+    return render(request, "indicators/drill.html", context, status=200 if form.is_valid() else 400)

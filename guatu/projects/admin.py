@@ -2,6 +2,7 @@ from django.contrib import admin
 
 from guatu.accounts.admin_scope import ScopedAdmin, ScopedInline
 from guatu.projects.models import AnnualPlan, ListMembership, MonthlyReport, Project, ProjectList
+from guatu.schedules.admin import MilestoneInline
 
 
 class MembershipInline(ScopedInline):
@@ -20,7 +21,7 @@ class ProjectAdmin(ScopedAdmin):
     list_filter = ["stage", "category", "industry", "platform"]
     search_fields = ["code", "name", "owner"]
     autocomplete_fields = ["region", "platform", "department", "industry"]
-    inlines = [MembershipInline, AnnualPlanInline]
+    inlines = [MembershipInline, AnnualPlanInline, MilestoneInline]
 
 
 @admin.register(ProjectList)

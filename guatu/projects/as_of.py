@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from guatu.core.params import parse_date
 from guatu.reporting.defaults import default_as_of
 
 
 def parse_as_of(text: str | None, user=None) -> dt.date:
-    """A date from "2024-11-30", or the default; ValueError names the bad text."""
+    """A date from "2024-11-30" (2000–2100), or the default; ParamError (a ValueError) says why not."""
     if text:
-        try:
-            return dt.date.fromisoformat(text)
-        except ValueError:
-            raise ValueError(f"as of {text!r}: expected a date such as 2024-11-30") from None
+        return parse_date(text, "as_of")
     return default_as_of(user)

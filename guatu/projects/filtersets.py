@@ -9,8 +9,9 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from guatu.core.models import Department, Industry, Platform, Region
+from guatu.core.params import month_filter, year_filter
 from guatu.projects.choices import Category, Stage
-from guatu.projects.models import MonthlyReport, Project, ProjectList
+from guatu.projects.models import AnnualPlan, MonthlyReport, Project, ProjectList
 
 ALL = _("All")
 
@@ -28,7 +29,7 @@ class ProjectFilterSet(django_filters.FilterSet):
             label=_("Project list"), queryset=ProjectList.objects.all(), empty_label=ALL, method="filter_list"
         )
     )
-    year = django_filters.NumberFilter(label=_("Year"), method="filter_noop")
+    year = year_filter(_("Year"), method="filter_noop")
     industry = django_filters.ModelChoiceFilter(label=_("Industry"), queryset=Industry.objects.all(), empty_label=ALL)
     department = django_filters.ModelChoiceFilter(
         label=_("Department"), queryset=Department.objects.all(), empty_label=ALL
@@ -61,7 +62,17 @@ class ProjectFilterSet(django_filters.FilterSet):
 
 class MonthlyReportFilterSet(django_filters.FilterSet):
     project = django_filters.CharFilter(field_name="project__code", label=_("Project code"))
+    year = year_filter()
+    month = month_filter()
 
     class Meta:
         model = MonthlyReport
         fields = ["project", "year", "month", "stage"]
+
+
+class AnnualPlanFilterSet(django_filters.FilterSet):
+    year = year_filter()
+
+    class Meta:
+        model = AnnualPlan
+        fields = ["year", "project"]

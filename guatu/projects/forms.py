@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from guatu.accounts.access import scope_choices
 from guatu.accounts.admin_scope import VersionedModelForm
 from guatu.core.models import Department, Industry, Platform, Region
+from guatu.core.params import YEAR_MAX, YEAR_MIN
 from guatu.core.periods import Period
 from guatu.projects.models import AnnualPlan, ListMembership, MonthlyReport, Project, ProjectList
 from guatu.projects.scope import Scope
@@ -49,7 +50,7 @@ class ScopeForm(forms.Form):
 class ScopePeriodForm(ScopeForm):
     """What the cockpit (and the ledger's figures) are about: a scope, a year and a month."""
 
-    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    year = forms.IntegerField(label=_("Year"), min_value=YEAR_MIN, max_value=YEAR_MAX)
     through = forms.TypedChoiceField(label=_("Through month"), choices=MONTHS, coerce=int)
     unit = forms.ChoiceField(label=_("Unit"), choices=[("yi", _("100M yuan")), ("wan", _("10k yuan"))], required=False)
     field_order = ["year", "through", "region", "platform", "list", "industry", "department", "unit"]

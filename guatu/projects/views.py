@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from guatu.accounts.access import allows
 from guatu.audit.changes import ChangeEntry
 from guatu.core.money import pct_str
+from guatu.core.params import ParamError
 from guatu.projects.filtersets import ProjectFilterSet
 from guatu.projects.forms import ScopePeriodForm
 from guatu.projects.history import project_changes
@@ -62,7 +63,7 @@ def cockpit(request):
                 "elapsedName": _("Time elapsed"),
             },
         )
-    return render(request, "projects/cockpit.html", context)
+    return render(request, "projects/cockpit.html", context, status=200 if form.is_valid() else 400)
 
 
 @login_required
@@ -71,12 +72,16 @@ def project_list(request):
     period = default_period(request.user)
     if form is not None and form.is_valid():
         period = form.period()
+    elif form is not None:
+        _refuse(form.errors, ("year", "through"))
     projects = (
         Project.objects.visible_to(request.user)
         .select_related("region", "platform", "industry")
         .with_figures(period.year, period.month)
     )
     filterset = ProjectFilterSet(request.GET or None, queryset=projects)
+    if filterset.is_bound and not filterset.is_valid():
+        _refuse(filterset.errors)
     projects = filterset.qs
     if request.GET.get("lagging"):
         projects = behind_schedule(projects, period.year, period.month)
@@ -96,6 +101,13 @@ def project_list(request):
             "total_count": page.paginator.count,
         },
     )
+
+
+def _refuse(errors: dict, names=None) -> None:
+    """A bad query parameter is a 400 that names it (ParamErrorMiddleware renders it)."""
+    for name, messages_ in errors.items():
+        if names is None or name in names:
+            raise ParamError(name, " ".join(messages_))
 
 
 def _visible_project(request, code: str) -> Project:

@@ -4,9 +4,9 @@ Conventions — calendar days, finish-to-start links with an optional lag:
 - a task that starts on day S and lasts D days finishes on S + D (a milestone event has D = 0);
 - a successor may start on its predecessor's finish + lag (lag may be negative: overlap).
 
-Backward pass (the 倒排 dates): every task with no successor must finish by the promised date;
-a task's latest finish is the earliest of (successor's latest start − lag). Latest start =
-latest finish − duration.
+Backward pass (the 倒排 dates): a task's latest finish is the earliest of the promised date and
+(successor's latest start − lag) — nothing may finish after the promise. Latest start = latest
+finish − duration.
 
 Forward pass (where things really stand): a finished task sits at its actual dates; a started
 one runs from its actual start and cannot finish before `today`; a task not started cannot start
@@ -20,12 +20,53 @@ is after the promise, `days_missed` says by how much.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+# Sane bounds for a network that people type: no single piece of work runs longer than ten years,
+# no link waits or overlaps by more than ten years, and a project has at most 200 milestones. Any
+# network inside them schedules to dates Python and both databases hold, from any day in the sane
+# calendar (2000–2100).
+DURATION_MAX = 3650
+LAG_MAX = 3650
+TASKS_MAX = 200
+
+
+@dataclass(frozen=True)
+class NetworkProblem:
+    """Why a network cannot be scheduled. `code` is one of: duplicate, duration, lag, self,
+    unknown_predecessor, cycle, empty, too_many, calendar (and syntax, for text that links.py cannot
+    read). `key` is the milestone it is about (for a cycle: every milestone in it, in `keys`)."""
+
+    code: str
+    key: str = ""
+    other: str = ""
+    value: int = 0
+    keys: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        texts = {
+            "duplicate": f"milestone {self.key!r} appears twice",
+            "duration": f"{self.key}: duration must be from 0 to {DURATION_MAX} days ({self.value})",
+            "lag": f"{self.key}: the lag after {self.other} must be from -{LAG_MAX} to {LAG_MAX} days ({self.value})",
+            "self": f"{self.key}: a milestone cannot come after itself",
+            "unknown_predecessor": f"{self.key}: unknown predecessor {self.other!r}",
+            "cycle": f"the milestones depend on each other in a cycle: {', '.join(self.keys)}",
+            "empty": "no milestones to schedule",
+            "too_many": f"more than {TASKS_MAX} milestones ({self.value})",
+            "calendar": "the dates fall outside the calendar",
+            "syntax": f"{self.key}: the predecessors cannot be read",
+        }
+        return texts[self.code]
+
 
 class ScheduleError(ValueError):
-    """The network cannot be scheduled (a cycle, an unknown predecessor, a bad duration)."""
+    """The network cannot be scheduled; `problems` says every reason (a cycle, an unknown predecessor …)."""
+
+    def __init__(self, problems: list[NetworkProblem] | NetworkProblem):
+        self.problems = list(problems) if isinstance(problems, list) else [problems]
+        super().__init__("; ".join(str(p) for p in self.problems))
 
 
 @dataclass(frozen=True)
@@ -82,29 +123,99 @@ class Schedule:
         return self.days_missed == 0
 
 
-def topological_order(tasks: Mapping[str, Task]) -> list[str]:
-    """Predecessors before successors; a clear error for unknown predecessors and cycles."""
-    for task in tasks.values():
-        if task.duration < 0:
-            raise ScheduleError(f"{task.key}: duration must not be negative ({task.duration})")
+def network_problems(tasks: Iterable[Task]) -> list[NetworkProblem]:
+    """Everything that stops the network from being scheduled, in a stable order; empty when it can be."""
+    problems: list[NetworkProblem] = []
+    by_key: dict[str, Task] = {}
+    for task in tasks:
+        if task.key in by_key:
+            problems.append(NetworkProblem("duplicate", task.key))
+        by_key[task.key] = task
+    if not by_key:
+        return [NetworkProblem("empty")]
+    if len(by_key) > TASKS_MAX:
+        problems.append(NetworkProblem("too_many", value=len(by_key)))
+    for task in by_key.values():
+        if not 0 <= task.duration <= DURATION_MAX:
+            problems.append(NetworkProblem("duration", task.key, value=task.duration))
         for link in task.links:
-            if link.predecessor not in tasks:
-                raise ScheduleError(f"{task.key}: unknown predecessor {link.predecessor!r}")
+            if link.predecessor == task.key:
+                problems.append(NetworkProblem("self", task.key))
+            elif link.predecessor not in by_key:
+                problems.append(NetworkProblem("unknown_predecessor", task.key, link.predecessor))
+            if not -LAG_MAX <= link.lag <= LAG_MAX:
+                problems.append(NetworkProblem("lag", task.key, link.predecessor, value=link.lag))
+    for cycle in _cycles(by_key):
+        problems.append(NetworkProblem("cycle", cycle[0], keys=cycle))
+    return problems
+
+
+def _cycles(tasks: Mapping[str, Task]) -> list[tuple[str, ...]]:
+    """The milestones caught in each cycle (strongly connected parts of more than one), sorted.
+
+    A milestone that merely waits on a cycle is not in it. Tarjan's algorithm, iteratively.
+    """
+    edges = {key: sorted({link.predecessor for link in t.links if link.predecessor in tasks
+                          and link.predecessor != key}) for key, t in tasks.items()}  # fmt: skip
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[tuple[str, ...]] = []
+    for root in sorted(tasks):
+        if root in index:
+            continue
+        work = [(root, 0)]
+        while work:
+            node, i = work.pop()
+            if i == 0:
+                index[node] = low[node] = len(index)
+                stack.append(node)
+                on_stack.add(node)
+            if i < len(edges[node]):
+                work.append((node, i + 1))
+                nxt = edges[node][i]
+                if nxt not in index:
+                    work.append((nxt, 0))
+                elif nxt in on_stack:
+                    low[node] = min(low[node], index[nxt])
+                continue
+            if low[node] == index[node]:
+                part = []
+                while True:
+                    top = stack.pop()
+                    on_stack.discard(top)
+                    part.append(top)
+                    if top == node:
+                        break
+                if len(part) > 1:
+                    found.append(tuple(sorted(part)))
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+    return sorted(found)
+
+
+def topological_order(tasks: Mapping[str, Task]) -> list[str]:
+    """Predecessors before successors (ties by key); ScheduleError with every problem otherwise."""
+    problems = network_problems(tasks.values())
+    if problems:
+        raise ScheduleError(problems)
     waiting = {key: {link.predecessor for link in task.links} for key, task in tasks.items()}
+    successors: dict[str, list[str]] = {key: [] for key in tasks}
+    for key, preds in waiting.items():
+        for pred in preds:
+            successors[pred].append(key)
+    ready = [key for key, preds in waiting.items() if not preds]
+    heapq.heapify(ready)
     order: list[str] = []
-    ready = sorted(key for key, preds in waiting.items() if not preds)
     while ready:
-        key = ready.pop(0)
+        key = heapq.heappop(ready)
         order.append(key)
-        for other, preds in waiting.items():
-            if key in preds:
-                preds.discard(key)
-                if not preds and other not in order and other not in ready:
-                    ready.append(other)
-        ready.sort()
-    if len(order) < len(tasks):
-        cyclic = sorted(set(tasks) - set(order))
-        raise ScheduleError(f"the milestones depend on each other in a cycle: {', '.join(cyclic)}")
+        for other in successors[key]:
+            waiting[other].discard(key)
+            if not waiting[other]:
+                heapq.heappush(ready, other)
     return order
 
 
@@ -118,15 +229,23 @@ def schedule(
     today: dt.date,
     actuals: Mapping[str, Actual] | None = None,
 ) -> Schedule:
-    """Schedule the network backwards from `promised_finish` and forwards from `today`."""
-    by_key: dict[str, Task] = {}
-    for task in tasks:
-        if task.key in by_key:
-            raise ScheduleError(f"milestone {task.key!r} appears twice")
-        by_key[task.key] = task
-    if not by_key:
-        raise ScheduleError("no milestones to schedule")
-    actuals = actuals or {}
+    """Schedule the network backwards from `promised_finish` and forwards from `today`.
+
+    Nothing may finish after the promise: every latest finish is at most `promised_finish`.
+    """
+    tasks = list(tasks)
+    problems = network_problems(tasks)
+    if problems:
+        raise ScheduleError(problems)
+    by_key = {task.key: task for task in tasks}
+    try:
+        return _schedule(by_key, promised_finish, today, actuals or {})
+    except OverflowError:
+        raise ScheduleError(NetworkProblem("calendar")) from None
+
+
+def _schedule(by_key: dict[str, Task], promised_finish: dt.date, today: dt.date,
+              actuals: Mapping[str, Actual]) -> Schedule:  # fmt: skip
     order = topological_order(by_key)
     successors: dict[str, list[tuple[str, int]]] = {key: [] for key in by_key}
     for task in by_key.values():
@@ -137,8 +256,8 @@ def schedule(
     latest_start: dict[str, dt.date] = {}
     for key in reversed(order):
         finish = min((latest_start[s] - _days(lag) for s, lag in successors[key]), default=promised_finish)
-        latest_finish[key] = finish
-        latest_start[key] = finish - _days(by_key[key].duration)
+        latest_finish[key] = min(finish, promised_finish)
+        latest_start[key] = latest_finish[key] - _days(by_key[key].duration)
 
     earliest_start: dict[str, dt.date] = {}
     earliest_finish: dict[str, dt.date] = {}

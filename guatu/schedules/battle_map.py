@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from guatu.projects.scope import Scope
 from guatu.schedules.gantt import Axis, GanttRow, Tick, default_axis, project_rows
-from guatu.schedules.warnings import warnings_for
+from guatu.schedules.warnings import ProjectWarning, warnings_for
 
 
 @dataclass
@@ -27,11 +27,29 @@ class BattleMap:
 
 
 def battle_map(scope: Scope, as_of: dt.date, level: str = "", *, user=None, width: int = 900) -> BattleMap:
-    """Projects with milestones, most severe warning first, each followed by its milestones."""
-    found = [w for w in warnings_for(scope, as_of, user=user) if w.plan and w.plan.rows]
+    """Projects with milestones, most severe warning first, each followed by its milestones; a project
+    whose milestones cannot be scheduled is there too, red, saying why."""
+    found = [w for w in warnings_for(scope, as_of, user=user) if w.plan and (w.plan.rows or w.plan.error)]
     counts = Counter(w.level for w in found)
     if level:
         found = [w for w in found if w.level == level]
     axis = default_axis(as_of, width)
     rows = [row for w in found for row in project_rows(axis, w, as_of)]
     return BattleMap(scope, as_of, axis, axis.months(), axis.x(as_of), rows, counts)
+
+
+def project_map(warning: ProjectWarning, as_of: dt.date, width: int = 720) -> BattleMap:
+    """One project's rows on an axis that fits its own dates (the milestone page's chart)."""
+    plan = warning.plan
+    days = [as_of]
+    for row in plan.rows if plan else []:
+        m, t = row.milestone, row.timing
+        days += [d for d in (m.baseline_start, m.baseline_finish, m.planned_start, m.planned_finish, row.actual_start,
+                             row.actual_finish, t.latest_start, t.latest_finish, t.earliest_finish) if d]  # fmt: skip
+    if plan and plan.promise:
+        days.append(plan.promise)
+    first, last = min(days), max(days)
+    axis = Axis(dt.date(first.year, first.month, 1), dt.date(last.year + (last.month == 12), last.month % 12 + 1, 1),
+                width)  # fmt: skip
+    rows = project_rows(axis, warning, as_of)
+    return BattleMap(None, as_of, axis, axis.months(), axis.x(as_of), rows, Counter([warning.level]))

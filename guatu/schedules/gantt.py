@@ -76,6 +76,7 @@ class GanttRow:
     reasons: list[str] = field(default_factory=list)
     promise: dt.date | None = None
     days_missed: int = 0
+    unschedulable: bool = False
 
 
 def _milestone_marker(axis: Axis, row: MilestoneRow) -> Marker | None:
@@ -123,6 +124,7 @@ def project_rows(axis: Axis, warning: ProjectWarning, as_of: dt.date) -> list[Ga
         reasons=[reason.text for reason in warning.reasons],
         promise=plan.promise,
         days_missed=plan.days_missed,
+        unschedulable=bool(plan.error),
     )
     children = []
     for r in rows:

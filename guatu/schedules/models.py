@@ -5,19 +5,22 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from guatu.audit.tracking import TrackedModel, TrackedQuerySet
 from guatu.core.models import Department, Region
+from guatu.core.params import validate_date_in_range
 from guatu.projects.choices import Category
 from guatu.projects.models import PROJECT_PATHS, Project
+from guatu.schedules.backward import DURATION_MAX
 from guatu.schedules.choices import ProblemStatus, ProblemType
-from guatu.schedules.links import parse_links
+from guatu.schedules.links import KEY, KEY_MAX, parse_links
 
 
 def _validate_links(value: str) -> None:
@@ -25,6 +28,23 @@ def _validate_links(value: str) -> None:
         parse_links(value)
     except ValueError as exc:
         raise ValidationError(str(exc)) from exc
+
+
+validate_key = RegexValidator(KEY, _("A key starts with a letter (Chinese too) and has only letters, digits and _."))
+
+
+def key_field() -> models.CharField:
+    """A milestone's key: how predecessors refer to it (签约, land …); the page generates it from the name."""
+    return models.CharField(_("key"), max_length=KEY_MAX, validators=[validate_key])
+
+
+def duration_field(verbose_name) -> models.PositiveIntegerField:
+    help_text = format_lazy(_("Calendar days, 0 to {max}."), max=DURATION_MAX)
+    return models.PositiveIntegerField(verbose_name, validators=[MaxValueValidator(DURATION_MAX)], help_text=help_text)
+
+
+def duration_bound(prefix: str) -> models.CheckConstraint:
+    return models.CheckConstraint(condition=models.Q(duration_days__lte=DURATION_MAX), name=f"{prefix}_duration_bound")
 
 
 class MilestoneTemplate(TrackedModel):
@@ -48,10 +68,10 @@ class TemplateStep(TrackedModel):
     """One milestone of a template: how long the work leading to it typically takes, after what."""
 
     template = models.ForeignKey(MilestoneTemplate, on_delete=models.CASCADE, related_name="steps")
-    key = models.SlugField(_("key"), max_length=32)
+    key = key_field()
     name = models.CharField(_("name"), max_length=50)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
-    duration_days = models.PositiveIntegerField(_("typical duration (days)"))
+    duration_days = duration_field(_("typical duration (days)"))
     predecessors = models.CharField(
         _("predecessors"), max_length=200, blank=True, validators=[_validate_links],
         help_text=_("Keys of the milestones that must finish first, with an optional lag: land, start+30"),
@@ -61,7 +81,10 @@ class TemplateStep(TrackedModel):
         ordering = ["template", "order"]
         verbose_name = _("template step")
         verbose_name_plural = _("template steps")
-        constraints = [models.UniqueConstraint(fields=["template", "key"], name="templatestep_key_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["template", "key"], name="templatestep_key_unique"),
+            duration_bound("templatestep"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.template} · {self.name}"
@@ -73,24 +96,27 @@ class Milestone(TrackedModel):
     access_paths = PROJECT_PATHS
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="milestones")
-    key = models.SlugField(_("key"), max_length=32)
+    key = key_field()
     name = models.CharField(_("name"), max_length=50)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
-    duration_days = models.PositiveIntegerField(_("duration (days)"))
+    duration_days = duration_field(_("duration (days)"))
     predecessors = models.CharField(_("predecessors"), max_length=200, blank=True, validators=[_validate_links])
     planned_start = models.DateField(_("planned start"), null=True, blank=True)
     planned_finish = models.DateField(_("planned date"), null=True, blank=True)
     baseline_start = models.DateField(_("baseline start"), null=True, blank=True)
     baseline_finish = models.DateField(_("baseline date"), null=True, blank=True)
-    actual_start = models.DateField(_("actual start"), null=True, blank=True)
-    actual_finish = models.DateField(_("actual date"), null=True, blank=True)
+    actual_start = models.DateField(_("actual start"), null=True, blank=True, validators=[validate_date_in_range])
+    actual_finish = models.DateField(_("actual date"), null=True, blank=True, validators=[validate_date_in_range])
     note = models.CharField(_("note"), max_length=200, blank=True)
 
     class Meta:
         ordering = ["project", "order"]
         verbose_name = _("milestone")
         verbose_name_plural = _("milestones")
-        constraints = [models.UniqueConstraint(fields=["project", "key"], name="milestone_key_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["project", "key"], name="milestone_key_unique"),
+            duration_bound("milestone"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.project} · {self.name}"

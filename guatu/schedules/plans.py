@@ -9,11 +9,15 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+
+from guatu.core.params import DATE_MAX, DATE_MIN
 from guatu.projects.models import Project
 from guatu.schedules.backward import Actual, Schedule, ScheduleError, Task, TaskSchedule, schedule
 from guatu.schedules.choices import MilestoneStatus
 from guatu.schedules.links import parse_links
 from guatu.schedules.models import Milestone
+from guatu.schedules.network import Row, describe, problems_of
 
 
 @dataclass
@@ -25,11 +29,14 @@ class MilestoneRow:
     actual_start: dt.date | None
     actual_finish: dt.date | None
 
+    links: list[dict] = field(default_factory=list)
+
     def as_json(self) -> dict:
         m, t = self.milestone, self.timing
         iso = lambda d: d.isoformat() if d else None  # noqa: E731
         return {
             "key": m.key, "name": m.name, "duration_days": m.duration_days, "predecessors": m.predecessors,
+            "predecessor_links": self.links, "note": m.note,
             "planned_finish": iso(m.planned_finish), "baseline_finish": iso(m.baseline_finish),
             "actual_start": iso(self.actual_start), "actual_finish": iso(self.actual_finish),
             "latest_start": iso(t.latest_start), "latest_finish": iso(t.latest_finish),
@@ -52,12 +59,17 @@ class ProjectPlan:
     def days_missed(self) -> int:
         return self.schedule.days_missed if self.schedule else 0
 
+    @property
+    def schedulable(self) -> bool:
+        """False when the project has milestones that cannot be scheduled (`error` says why)."""
+        return self.error is None
+
     def as_json(self) -> dict:
         return {
             "project": self.project.code, "name": self.project.name, "as_of": self.as_of.isoformat(),
             "promised_finish": self.promise.isoformat() if self.promise else None,
             "projected_finish": self.schedule.projected_finish.isoformat() if self.schedule else None,
-            "days_missed": self.days_missed, "error": self.error,
+            "days_missed": self.days_missed, "schedulable": self.schedulable, "error": self.error,
             "milestones": [row.as_json() for row in self.rows],
         }  # fmt: skip
 
@@ -66,21 +78,44 @@ def _seen(day: dt.date | None, as_of: dt.date) -> dt.date | None:
     return day if day and day <= as_of else None
 
 
+def _unschedulable(plan: ProjectPlan, milestones: list[Milestone]) -> str | None:
+    """Why the plan cannot be computed at all, in words; None when it can."""
+    if plan.promise is None:
+        return _("There is no promised production/completion date to schedule back from.")
+    if not DATE_MIN <= plan.promise <= DATE_MAX:
+        return _("The promised date %(date)s is outside %(min)s–%(max)s.") % {
+            "date": plan.promise, "min": DATE_MIN, "max": DATE_MAX}  # fmt: skip
+    found, _names = problems_of(Row.of(m) for m in milestones)
+    return " ".join(text for _p, text in found) or None
+
+
+def link_rows(m: Milestone, names: dict[str, str]) -> list[dict]:
+    """The milestone's predecessors as {key, name, lag}, for pages and the API."""
+    try:
+        links = parse_links(m.predecessors)
+    except ValueError:
+        return []
+    return [{"key": link.predecessor, "name": names.get(link.predecessor, link.predecessor), "lag": link.lag}
+            for link in links]  # fmt: skip
+
+
 def build_plan(project: Project, milestones: list[Milestone], as_of: dt.date) -> ProjectPlan:
+    """The milestones scheduled as of `as_of`; a network that cannot be scheduled sets `error` instead."""
     plan = ProjectPlan(project=project, as_of=as_of, promise=project.planned_completion)
     if not milestones:
         return plan
-    if plan.promise is None:
-        plan.error = "no promised production/completion date (planned_completion) to schedule back from"
+    plan.error = _unschedulable(plan, milestones)
+    if plan.error:
         return plan
+    names = {m.key: m.name for m in milestones}
     actuals = {
         m.key: Actual(_seen(m.actual_start, as_of), _seen(m.actual_finish, as_of)) for m in milestones
     }  # fmt: skip
     try:
         tasks = [Task(m.key, m.duration_days, parse_links(m.predecessors)) for m in milestones]
         plan.schedule = schedule(tasks, plan.promise, as_of, actuals)
-    except (ScheduleError, ValueError) as exc:
-        plan.error = str(exc)
+    except ScheduleError as exc:
+        plan.error = " ".join(describe(p, names) for p in exc.problems)
         return plan
     for m in sorted(milestones, key=lambda m: (m.order, m.pk or 0)):
         actual = actuals[m.key]
@@ -91,7 +126,8 @@ def build_plan(project: Project, milestones: list[Milestone], as_of: dt.date) ->
             status, overdue = MilestoneStatus.OVERDUE, (as_of - due).days
         else:
             status, overdue = MilestoneStatus.UPCOMING, 0
-        plan.rows.append(MilestoneRow(m, plan.schedule.tasks[m.key], status, overdue, actual.start, actual.finish))
+        plan.rows.append(MilestoneRow(m, plan.schedule.tasks[m.key], status, overdue, actual.start, actual.finish,
+                                      link_rows(m, names)))  # fmt: skip
     return plan
 
 

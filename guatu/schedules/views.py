@@ -5,25 +5,29 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from guatu.accounts.access import allows, require
 from guatu.accounts.decorators import role_required
+from guatu.core import params
 from guatu.core.browser import BrowserUnavailable, html_to_pdf, html_to_png
 from guatu.core.redirects import redirect_to_next
 from guatu.projects.home_scope import bind_scope_form
 from guatu.projects.models import Project
 from guatu.reporting.defaults import default_as_of
 from guatu.schedules import actions
-from guatu.schedules.battle_map import battle_map
+from guatu.schedules.battle_map import battle_map, project_map
 from guatu.schedules.forms import (
+    AddMilestoneForm,
     ApplyTemplateForm,
+    AsOfForm,
     BattleMapForm,
     MilestoneFormSet,
     ProblemFilterForm,
@@ -32,9 +36,9 @@ from guatu.schedules.forms import (
     TransitionForm,
 )
 from guatu.schedules.models import Milestone, Problem
-from guatu.schedules.plans import plans_for
-from guatu.schedules.problems import overdue_by_department
-from guatu.schedules.warnings import summarise, warnings_for
+from guatu.schedules.plans import link_rows, plans_for
+from guatu.schedules.problems import overdue_by_department, problems_context
+from guatu.schedules.warnings import summarise, warning_for_project, warnings_for
 
 
 def _battle_form(request, form_class=BattleMapForm):
@@ -49,7 +53,7 @@ def battle_map_page(request):
         context["map"] = battle_map(form.scope(), form.cleaned_data["as_of"], form.cleaned_data["level"], width=720,
                                     user=request.user)  # fmt: skip
         context["query"] = request.GET.urlencode()
-    return render(request, "schedules/battle_map.html", context)
+    return render(request, "schedules/battle_map.html", context, status=200 if form.is_valid() else 400)
 
 
 @login_required
@@ -61,7 +65,7 @@ def battle_map_export(request, fmt: str):
         return HttpResponse(_("Bad filters: %(errors)s") % {"errors": form.errors.as_text()}, status=400)
     data = battle_map(form.scope(), form.cleaned_data["as_of"], form.cleaned_data["level"], user=request.user,
                       width=1100 if fmt == "pdf" else 1200)  # fmt: skip
-    if request.GET.get("milestones") == "0":  # projects only: a one-glance wall chart
+    if not params.get(request.GET, "milestones", params.parse_bool, True):  # projects only: a one-glance wall chart
         data.rows = data.projects
     html = render_to_string("schedules/battle_map_print.html", {"map": data, "expand": True}, request=request)
     try:
@@ -92,7 +96,7 @@ def warnings_page(request):
             flagged=[w for w in found if (w.level == level if level else w.level != "green")],
             totals={lvl: sum(1 for w in found if w.level == lvl) for lvl in ("red", "yellow", "green")},
         )  # fmt: skip
-    return render(request, "schedules/warnings.html", context)
+    return render(request, "schedules/warnings.html", context, status=200 if form.is_valid() else 400)
 
 
 @login_required
@@ -108,7 +112,7 @@ def problem_list(request):
     return render(request, "schedules/problem_list.html", {
         "form": form, "problems": problems, "today": today,
         "overdue_by_department": overdue_by_department(today, request.user),
-    })  # fmt: skip
+    }, status=400 if form.errors else 200)  # fmt: skip
 
 
 def _project(request, code: str) -> Project:
@@ -147,48 +151,79 @@ def problem_transition(request, pk: int):
     return redirect_to_next(request, "schedules:problem_list")
 
 
+def _page_as_of(request, data=None) -> tuple[AsOfForm, object]:
+    """The page's as-of day (`?as_of=`), bounded; an out-of-range day is the form's error (a 400)."""
+    default = default_as_of(request.user)
+    form = AsOfForm(data if data is not None else (request.GET if "as_of" in request.GET else {"as_of": default}))
+    return form, (form.cleaned_data["as_of"] if form.is_valid() else default)
+
+
+def _editor_url(project: Project, as_of) -> str:
+    return f"{reverse('schedules:project_milestones', args=[project.code])}?{urlencode({'as_of': as_of.isoformat()})}"
+
+
 @login_required
 def project_milestones(request, code: str):
+    """The milestone editor of one project: its network (add, rename, remove, durations,
+    predecessors by name), actuals, the 倒排 dates as of a chosen day, plan approval, problems."""
     project = _project(request, code)
-    as_of = default_as_of(request.user)
-    can_edit = allows(request.user, "change", Milestone(project=project))
-    formset = MilestoneFormSet(request.POST or None, queryset=project.milestones.order_by("order"), prefix="m")
-    if request.method == "POST":
-        if not can_edit:
+    as_of_form, as_of = _page_as_of(request)
+    probe = Milestone(project=project)
+    can_edit = allows(request.user, "change", probe)
+    can_add = allows(request.user, "add", probe)
+    can_delete = allows(request.user, "delete", probe)
+    milestones = project.milestones.order_by("order", "pk")
+    posted = request.POST if request.method == "POST" else None
+    what = posted.get("action") if posted else None
+    formset = MilestoneFormSet(posted if what == "save" else None, queryset=milestones, prefix="m")
+    add_form = AddMilestoneForm(posted if what == "add" else None, milestones=milestones)
+    if posted is not None:
+        if not (can_edit if what == "save" else can_add) or what not in ("save", "add"):
             raise PermissionDenied
-        if formset.is_valid():
-            try:
-                with transaction.atomic():  # the network must still schedule (no cycle, known keys)
-                    formset.save()
-                    error = plans_for(Project.objects.filter(pk=project.pk), as_of)[0].error
-                    if error:
-                        raise actions.WorkflowError(error)
-            except actions.WorkflowError as exc:
-                messages.error(request, _("Not saved: %(error)s") % {"error": exc})
-            else:
+        try:
+            if what == "save" and formset.is_valid():
+                changed = formset.save(commit=False)
+                if formset.deleted_objects and not can_delete:
+                    raise PermissionDenied
+                actions.save_network(project, save=changed, delete=formset.deleted_objects, acting_user=request.user)
                 messages.success(request, _("Milestones saved."))
-                return redirect("schedules:project_milestones", code=project.code)
+                return redirect(_editor_url(project, as_of))
+            if what == "add" and add_form.is_valid():
+                added = actions.add_milestone(project, acting_user=request.user, **add_form.cleaned_data)
+                messages.success(request, _("Milestone %(name)s added.") % {"name": added.name})
+                return redirect(_editor_url(project, as_of))
+        except actions.WorkflowError as exc:
+            for message in exc.messages:
+                messages.error(request, _("Not saved: %(error)s") % {"error": message})
     plan = plans_for(Project.objects.filter(pk=project.pk), as_of)[0]
+    warning = warning_for_project(project, as_of, plan=plan)
     rows_by_id = {row.milestone.pk: row for row in plan.rows}
+    names = {m.key: m.name for m in milestones}
+    bad = bool(as_of_form.errors) or (posted is not None and (formset.errors or add_form.errors))
     return render(request, "schedules/project_milestones.html", {
-        "project": project, "plan": plan, "as_of": as_of, "can_edit": can_edit,
-        "forms_rows": [(f, rows_by_id.get(f.instance.pk)) for f in formset.forms], "formset": formset,
+        "project": project, "plan": plan, "warning": warning, "as_of": as_of, "as_of_form": as_of_form,
+        "can_edit": can_edit, "can_add": can_add, "can_delete": can_delete,
+        "forms_rows": [(f, rows_by_id.get(f.instance.pk), link_rows(f.instance, names)) for f in formset.forms],
+        "formset": formset, "add_form": add_form, "map": project_map(warning, as_of),
         "template_form": ApplyTemplateForm(), "approval": getattr(project, "schedule_approval", None),
-        "problems": [(p, actions.next_statuses(p))
-                     for p in project.problem_items.select_related("department").order_by("status", "deadline")],
-        "today": timezone.localdate(),
-    })  # fmt: skip
+        **problems_context(project, request.user),
+    }, status=400 if bad else 200)  # fmt: skip
 
 
 @login_required
 @role_required(Milestone, "change")
 @require_POST
 def project_plan_action(request, code: str, action: str):
+    """Apply a template, approve the plan, or approve and set the baseline — as of the page's day."""
     project = _project(request, code)
     require(request.user, "change", Milestone(project=project))
-    as_of = default_as_of(request.user)
+    as_of_form, as_of = _page_as_of(request, {"as_of": request.POST.get("as_of") or default_as_of(request.user)})
+    if as_of_form.errors:
+        messages.error(request, _("Not done: %(error)s") % {"error": as_of_form.errors["as_of"][0]})
+        return redirect("schedules:project_milestones", code=project.code)
     try:
         if action == "apply":
+            require(request.user, "add", Milestone(project=project))
             form = ApplyTemplateForm(request.POST)
             if not form.is_valid():
                 raise actions.WorkflowError(_("Choose a template."))
@@ -197,6 +232,9 @@ def project_plan_action(request, code: str, action: str):
         elif action in ("approve", "baseline"):
             actions.approve_plan(project, acting_user=request.user, as_of=as_of, set_baseline=action == "baseline")
             messages.success(request, _("Plan approved.") if action == "approve" else _("Baseline set."))
+        else:
+            raise Http404
     except actions.WorkflowError as exc:
-        messages.error(request, str(exc))
-    return redirect("schedules:project_milestones", code=project.code)
+        for message in exc.messages:
+            messages.error(request, message)
+    return redirect(_editor_url(project, as_of))

@@ -5,6 +5,9 @@ Rules (thresholds from the region's `WarningPolicy`, defaults in brackets):
   YTD completion more than [20] points below 序时进度.
 - yellow: a milestone overdue by up to [30] days; an unfinished milestone with float under [15]
   days; completion more than [10] (up to [20]) points below 序时进度.
+- red as well: the milestones cannot be scheduled at all (a cycle, an unknown predecessor, no
+  promised date …) — "cannot schedule", with the reason; an unfinished milestone with negative
+  float (behind the latest date that still meets the promise).
 - green: none of these.
 """
 
@@ -24,7 +27,7 @@ from guatu.projects.progress import ProjectFigures, project_figures
 from guatu.projects.scope import Scope
 from guatu.schedules.choices import Level, MilestoneStatus
 from guatu.schedules.models import WarningPolicy
-from guatu.schedules.plans import ProjectPlan, plans_for
+from guatu.schedules.plans import ProjectPlan, build_plan, plans_for
 
 SEVERITY = {Level.RED: 0, Level.YELLOW: 1, Level.GREEN: 2}
 
@@ -64,9 +67,14 @@ class ProjectWarning:
     def level_label(self) -> str:
         return str(Level(self.level).label)
 
+    @property
+    def unschedulable(self) -> bool:
+        return bool(self.plan and self.plan.error)
+
     def as_json(self) -> dict:
         return {
             "project": self.project.code, "name": self.project.name, "level": self.level,
+            "schedulable": not self.unschedulable,
             "reasons": [{"level": r.level, "rule": r.rule, "text": r.text, "milestone": r.milestone}
                         for r in self.reasons],
             "milestones": self.milestone_levels,
@@ -81,6 +89,8 @@ def evaluate(plan: ProjectPlan, figures: ProjectFigures | None, elapsed: Decimal
     """Apply the rules to one project's plan and progress figures."""
     reasons: list[Reason] = []
     levels: dict[str, str] = {}
+    if plan.error:
+        reasons.append(Reason(Level.RED, "unschedulable", _("cannot be scheduled: %(error)s") % {"error": plan.error}))
     for row in plan.rows:
         name = row.milestone.name
         level = Level.GREEN
@@ -88,8 +98,13 @@ def evaluate(plan: ProjectPlan, figures: ProjectFigures | None, elapsed: Decimal
             level = Level.RED if row.overdue_days > rules.red_overdue_days else Level.YELLOW
             reasons.append(Reason(level, "overdue", _("%(name)s is %(days)s days overdue") % {
                 "name": name, "days": row.overdue_days}, row.milestone.key))  # fmt: skip
+        elif row.status == MilestoneStatus.UPCOMING and row.timing.float_days is not None and row.timing.float_days < 0:
+            level = Level.RED
+            reasons.append(Reason(level, "negative_float", _(
+                "%(name)s is %(days)s days behind the latest date that still meets the promise") % {
+                "name": name, "days": -row.timing.float_days}, row.milestone.key))  # fmt: skip
         elif (row.status == MilestoneStatus.UPCOMING and row.timing.float_days is not None
-              and 0 <= row.timing.float_days < rules.yellow_float_days):  # fmt: skip
+              and row.timing.float_days < rules.yellow_float_days):  # fmt: skip
             level = Level.YELLOW
             reasons.append(Reason(level, "float", _("%(name)s has only %(days)s days of float") % {
                 "name": name, "days": row.timing.float_days}, row.milestone.key))  # fmt: skip
@@ -133,6 +148,14 @@ def warnings_for(scope: Scope, as_of: dt.date, *, user=None) -> list[ProjectWarn
     result = [evaluate(plan, figures.get(plan.project.pk), period.elapsed_pct, rules)
               for plan in plans_for(projects, as_of)]  # fmt: skip
     return sorted(result, key=lambda w: (SEVERITY[w.level], w.project.code))
+
+
+def warning_for_project(project: Project, as_of: dt.date, *, plan: ProjectPlan | None = None) -> ProjectWarning:
+    """One project's warning as the battle map shows it (its region's policy)."""
+    period = Period(as_of.year, as_of.month)
+    plan = plan or build_plan(project, list(project.milestones.all()), as_of)
+    figures = project_figures(Project.objects.filter(pk=project.pk), period)
+    return evaluate(plan, figures.get(project.pk), period.elapsed_pct, policy_for(Scope(region=project.region)))
 
 
 @dataclass

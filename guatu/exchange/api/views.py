@@ -10,6 +10,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from guatu.core import params
 from guatu.exchange.importer import ImportError_, import_file
 from guatu.exchange.permissions import may_import
 from guatu.exchange.reader import UnreadableFile
@@ -92,10 +93,10 @@ class ExportView(APIView):
         if fmt not in ("xlsx", "csv"):
             raise ValidationError({"filetype": ["xlsx or csv"]})
         q = request.query_params
+        year, through = params.get(q, "year", params.parse_year), params.get(q, "through", params.parse_month)
         try:
             scope = Scope.from_query(q)
-            body = export_bytes(kind, fmt, scope, year=int(q["year"]) if q.get("year") else None,
-                                through=int(q["through"]) if q.get("through") else None, user=request.user)  # fmt: skip
+            body = export_bytes(kind, fmt, scope, year=year, through=through, user=request.user)
         except (ScopeError, ValueError) as exc:
             raise ValidationError({"detail": [str(exc)]}) from exc
         content_type = ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" if fmt == "xlsx"

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import django_filters
 from drf_spectacular.utils import extend_schema
 from rest_framework import viewsets
 from rest_framework.exceptions import ValidationError
@@ -7,6 +8,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from guatu.core import params
 from guatu.indicators.api.serializers import (
     DrillQuerySerializer,
     DrillSerializer,
@@ -33,25 +35,42 @@ class ReportingUnitViewSet(viewsets.ReadOnlyModelViewSet):
     filterset_fields = ["kind", "parent"]
 
 
+class IndicatorValueFilterSet(django_filters.FilterSet):
+    year = params.year_filter()
+    month = params.month_filter()
+
+    class Meta:
+        model = IndicatorValue
+        fields = ["indicator", "unit", "year", "month", "vintage"]
+
+
+class RankTargetFilterSet(django_filters.FilterSet):
+    year = params.year_filter()
+
+    class Meta:
+        model = RankTarget
+        fields = ["indicator", "unit", "year"]
+
+
 class IndicatorValueViewSet(viewsets.ModelViewSet):
     serializer_class = IndicatorValueSerializer
     queryset = IndicatorValue.objects.select_related("indicator", "unit")
-    filterset_fields = ["indicator", "unit", "year", "month", "vintage"]
+    filterset_class = IndicatorValueFilterSet
 
 
 class RankTargetViewSet(viewsets.ModelViewSet):
     serializer_class = RankTargetSerializer
     queryset = RankTarget.objects.all()
-    filterset_fields = ["indicator", "unit", "year"]
+    filterset_class = RankTargetFilterSet
 
 
 def _resolve(query_class, request, unit_key: str):
     query = query_class(data=request.query_params)
     query.is_valid(raise_exception=True)
     data = query.validated_data
+    year, month = parse_period(data["period"])  # a ParamError is a 400 {"period": [...]}
     try:
         indicator, unit = indicator_and_unit(data["indicator"], data[unit_key])
-        year, month = parse_period(data["period"])
     except ValueError as exc:
         raise ValidationError({"detail": [str(exc)]}) from exc
     return indicator, unit, year, month

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
 from guatu.accounts.permissions import ScopedSerializerMixin
+from guatu.core.params import YEAR_MAX, YEAR_MIN
 from guatu.projects.models import AnnualPlan, ListMembership, MonthlyReport, Project, ProjectList
 
 
@@ -72,8 +73,11 @@ class ModelCleanMixin:
         if self.instance is not None:
             instance.pk = self.instance.pk
             instance._state.adding = False
+        # Fields the client left out (and that have no stored value) are filled in on save.
+        unknown = [f.name for f in self.Meta.model._meta.concrete_fields if f.attname not in values
+                   and f.name not in values]  # fmt: skip
         try:
-            instance.full_clean(validate_unique=False, validate_constraints=False)
+            instance.full_clean(exclude=unknown, validate_unique=False, validate_constraints=False)
         except DjangoValidationError as exc:
             raise serializers.ValidationError(exc.message_dict) from exc
         return attrs
@@ -145,7 +149,7 @@ class CorrectionSerializer(serializers.Serializer):
 
 
 class ProgressQuerySerializer(serializers.Serializer):
-    year = serializers.IntegerField(min_value=2000, max_value=2100)
+    year = serializers.IntegerField(min_value=YEAR_MIN, max_value=YEAR_MAX)
     through = serializers.IntegerField(min_value=1, max_value=12)
     region = serializers.CharField(required=False, help_text="region code or name (subtree)")
     platform = serializers.CharField(required=False, help_text="platform code or name (subtree)")

@@ -21,7 +21,7 @@ from guatu.projects.api.serializers import (
     ProjectSerializer,
     ReturnSerializer,
 )
-from guatu.projects.filtersets import MonthlyReportFilterSet, ProjectFilterSet
+from guatu.projects.filtersets import AnnualPlanFilterSet, MonthlyReportFilterSet, ProjectFilterSet
 from guatu.projects.models import AnnualPlan, ListMembership, MonthlyReport, Project, ProjectList
 from guatu.projects.progress import progress
 from guatu.projects.scope import Scope, ScopeError
@@ -41,7 +41,7 @@ class ProjectListViewSet(GuatuReadOnlyViewSet):
 
 class AnnualPlanViewSet(GuatuModelViewSet):
     serializer_class = AnnualPlanSerializer
-    filterset_fields = ["year", "project"]
+    filterset_class = AnnualPlanFilterSet
     queryset = AnnualPlan.objects.select_related("project")
 
 

@@ -37,7 +37,7 @@ def test_the_cockpit_filters_and_shows_wan_on_request(demo_client):
 
 def test_the_cockpit_reports_a_bad_filter(demo_client):
     response = demo_client.get("/", {"year": 2024, "through": 14})
-    assert response.status_code == 200 and "report" not in response.context
+    assert response.status_code == 400 and "report" not in response.context
     assert response.context["form"].errors
 
 

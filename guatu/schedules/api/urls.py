@@ -10,6 +10,8 @@ router.register("problems", views.ProblemViewSet, basename="problem")
 
 urlpatterns = [
     path("projects/<str:code>/schedule/", views.ScheduleView.as_view(), name="api-schedule"),
+    path("projects/<str:code>/apply-template/", views.ApplyTemplateView.as_view(), name="api-apply-template"),
+    path("projects/<str:code>/approve-plan/", views.ApprovePlanView.as_view(), name="api-approve-plan"),
     path("warnings/", views.WarningsView.as_view(), name="api-warnings"),
     *router.urls,
 ]

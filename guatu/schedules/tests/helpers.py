@@ -23,3 +23,25 @@ def chain(project: Project, *steps: tuple) -> list[Milestone]:
         ))  # fmt: skip
         previous = key
     return made
+
+
+def formset_data(project: Project) -> dict:
+    """The milestone editor's table as the browser posts it, unchanged (predecessors as name pickers)."""
+    from guatu.schedules.links import parse_links
+
+    milestones = list(project.milestones.order_by("order", "pk"))
+    data = {"action": "save", "m-TOTAL_FORMS": len(milestones), "m-INITIAL_FORMS": len(milestones)}
+    for i, m in enumerate(milestones):
+        links = parse_links(m.predecessors)
+        fields = {
+            "id": m.pk,
+            "name": m.name,
+            "duration_days": m.duration_days,
+            "predecessors_key": [link.predecessor for link in links],
+            "predecessors_lag": [str(link.lag) if link.lag else "" for link in links],
+            "actual_start": m.actual_start or "",
+            "actual_finish": m.actual_finish or "",
+            "note": m.note,
+        }
+        data.update({f"m-{i}-{name}": value for name, value in fields.items()})
+    return data

@@ -1,5 +1,6 @@
 """guatu schedule / warnings / problems on the demo (as of 2024-11-30, the demo's latest month)."""
 
+import datetime as dt
 import json
 from io import StringIO
 
@@ -75,3 +76,22 @@ def test_the_demo_battle_map_follows_the_article():
     assert by_key["structure"]["status"] == "upcoming" and by_key["structure"]["actual_finish"] is None
     assert by_key["equipment"]["planned_finish"] == "2025-06-30"  # equipment in the first half of 2025
     assert by_key["production"]["planned_finish"] == "2025-12-31"  # production in the second half
+
+
+def test_apply_template_and_approve_plan_from_the_command_line():
+    from guatu.test import make_project
+
+    project = make_project("C1", plan=None, started=None)
+    project.planned_completion = dt.date(2026, 12, 31)
+    project.save()
+    data = run("apply-template", "--project", "C1", "--template", "industrial", "--as-of", "2024-06-30")
+    assert [m["baseline_finish"] for m in data["milestones"]][-1] == "2026-12-31"
+    project.planned_completion = dt.date(2027, 3, 31)
+    project.save()
+    data = run("approve-plan", "--project", "C1", "--as-of", "2024-06-30")
+    assert (data["milestones"][-1]["planned_finish"], data["milestones"][-1]["baseline_finish"]) == (
+        "2027-03-31", "2026-12-31")  # fmt: skip
+    with pytest.raises(CommandError, match="已有节点"):
+        call_command("apply-template", "--project", "C1", "--template", "industrial")
+    with pytest.raises(CommandError, match="as_of"):
+        call_command("approve-plan", "--project", "C1", "--as-of", "9999-12-31")

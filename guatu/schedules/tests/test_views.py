@@ -7,6 +7,7 @@ from guatu.core.browser import chromium_path
 from guatu.core.models import Platform
 from guatu.projects.models import Project
 from guatu.schedules.models import Milestone
+from guatu.schedules.tests.helpers import formset_data
 from guatu.test import records_of
 from guatu.testing.requirements import require
 
@@ -44,28 +45,11 @@ def test_the_problem_list_counts_overdue_per_department(demo_client):
     assert sum(response.context["overdue_by_department"].values()) >= 1
 
 
-def formset_data(project) -> dict:
-    """The milestone page's formset as the browser posts it, unchanged."""
-    milestones = list(project.milestones.order_by("order"))
-    data = {"m-TOTAL_FORMS": len(milestones), "m-INITIAL_FORMS": len(milestones)}
-    for i, m in enumerate(milestones):
-        fields = {
-            "id": m.pk,
-            "duration_days": m.duration_days,
-            "predecessors": m.predecessors,
-            "actual_start": m.actual_start or "",
-            "actual_finish": m.actual_finish or "",
-            "note": m.note,
-        }
-        data.update({f"m-{i}-{name}": value for name, value in fields.items()})
-    return data
-
-
 def test_saving_an_actual_date_is_recorded_and_rescheduled(demo_client, demo_user):
     project = Project.objects.get(name__startswith="浙江正和硅材料")
     data = formset_data(project)
     data["m-4-actual_finish"] = "2024-11-28"  # equipment installed
-    response = demo_client.post(f"/projects/{project.code}/milestones/", data)
+    response = demo_client.post(f"/projects/{project.code}/milestones/?as_of=2024-11-30", data)
     assert response.status_code == 302
     equipment = Milestone.objects.get(project=project, key="equipment")
     assert str(equipment.actual_finish) == "2024-11-28"
@@ -74,15 +58,6 @@ def test_saving_an_actual_date_is_recorded_and_rescheduled(demo_client, demo_use
     rows = {row.milestone.key: row for row in page.context["plan"].rows}
     # trial can start no earlier than the as-of day (11-30): 19 days to 12-19, one day before its 12-20
     assert rows["equipment"].status == "met" and rows["trial"].timing.float_days == 1
-
-
-def test_a_cycle_is_refused_and_nothing_is_saved(demo_client):
-    project = Project.objects.get(name__startswith="浙江正和硅材料")
-    data = formset_data(project)
-    data["m-0-predecessors"] = "production"  # sign after production: a cycle
-    response = demo_client.post(f"/projects/{project.code}/milestones/", data, follow=True)
-    assert "cycle" in response.content.decode()
-    assert Milestone.objects.get(project=project, key="sign").predecessors == ""
 
 
 def test_a_reader_cannot_change_milestones(reader_client):
@@ -146,3 +121,26 @@ def test_the_projects_only_pdf_is_shorter(demo_client):
     full = PdfReader(io.BytesIO(demo_client.get("/battle-map/export.pdf", query).content))
     short = PdfReader(io.BytesIO(demo_client.get("/battle-map/export.pdf", {**query, "milestones": "0"}).content))
     assert len(short.pages) < len(full.pages)
+
+
+def test_a_project_that_cannot_be_scheduled_stays_on_the_battle_map_red_with_the_reason(demo_client):
+    project = Project.objects.get(name__startswith="浙江正和硅材料")
+    Milestone.objects.filter(project=project, key="land").update(predecessors="ghost")
+    response = demo_client.get("/battle-map/", {"as_of": "2024-11-30"})
+    row = next(r for r in response.context["map"].projects if r.key == project.code)
+    assert row.level == "red" and row.unschedulable
+    assert "ghost" in row.reasons[0] and "无法排期" in row.reasons[0]
+    assert 'class="tag red unschedulable"' in response.content.decode()
+
+
+@pytest.mark.parametrize(("path", "query"), [
+    ("/battle-map/", {"as_of": "9999-12-31"}),
+    ("/warnings/", {"as_of": "1999-12-31"}),
+    ("/battle-map/export.pdf", {"as_of": "9999-12-31"}),
+    ("/battle-map/export.pdf", {"as_of": "2024-11-30", "milestones": "maybe"}),
+    ("/problems/", {"status": "nope"}),
+])  # fmt: skip
+def test_battle_map_pages_answer_a_bad_parameter_with_a_400(demo_client, path, query):
+    response = demo_client.get(path, query)
+    assert response.status_code == 400
+    assert next(iter(query.keys() - {"as_of"} or query)) in response.content.decode()

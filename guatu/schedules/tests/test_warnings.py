@@ -3,10 +3,11 @@
 import datetime as dt
 
 import pytest
+from django.db import IntegrityError, transaction
 
 from guatu.core.models import Region
 from guatu.projects.scope import Scope
-from guatu.schedules.models import WarningPolicy
+from guatu.schedules.models import Milestone, WarningPolicy
 from guatu.schedules.tests.helpers import chain, d
 from guatu.schedules.warnings import summarise, warnings_for
 from guatu.test import make_project, sample_list, sample_platform
@@ -104,3 +105,50 @@ def test_the_summary_counts_by_list():
     assert (row.counts["red"], row.counts["yellow"], row.counts["green"]) == (1, 0, 1)
     assert [w.project.code for w in row.projects["red"]] == ["S1"]
     assert row.as_json()["red_projects"] == ["S1"]
+
+
+def test_negative_float_is_never_green():
+    # b must finish by the promise (07-20) but cannot finish before 07-30: 10 days of negative float,
+    # while its own planned date (08-31, set long ago) is not yet overdue.
+    project = make_project("W7", plan=None)
+    project.planned_completion = d("2024-07-20")
+    project.save()
+    chain(project, ("a", 0, "2024-01-01", "2024-01-01"), ("b", 30, "2024-08-31", None))
+    warning = warning_of("W7")
+    assert warning.plan.rows[1].timing.float_days == -10
+    assert warning.milestone_levels["b"] == "red"
+    assert "negative_float" in [r.rule for r in warning.reasons]
+
+
+def test_a_network_that_cannot_be_scheduled_is_red_with_the_reason_and_not_green():
+    project = make_project("W8", plan=None)
+    project.planned_completion = d("2025-12-31")
+    project.save()
+    chain(project, ("a", 0, None, None), ("b", 10, None, None))
+    Milestone.objects.filter(project=project, key="a").update(predecessors="b")  # a cycle, stored behind the checks
+    warning = warning_of("W8")
+    assert warning.level == "red" and warning.unschedulable
+    assert [r.rule for r in warning.reasons] == ["unschedulable"]
+    assert "循环" in warning.reasons[0].text and "A" in warning.reasons[0].text
+
+
+def test_one_projects_absurd_lag_does_not_break_warnings_for_the_others():
+    good = make_project("W9", plan=None)
+    good.planned_completion = d("2025-12-31")
+    good.save()
+    chain(good, ("a", 0, "2024-01-01", "2024-01-01"), ("b", 30, None, None))
+    bad = make_project("W10", plan=None)
+    bad.planned_completion = d("2025-12-31")
+    bad.save()
+    chain(bad, ("a", 0, None, None), ("b", 10, None, None))
+    Milestone.objects.filter(project=bad, key="b").update(predecessors="a+99999999")
+    found = {w.project.code: w for w in warnings_for(Scope(platform=sample_platform()), AS_OF)}
+    assert found["W9"].level == "green"
+    assert found["W10"].level == "red" and found["W10"].unschedulable
+    assert "3650" in found["W10"].reasons[0].text
+
+
+def test_the_database_refuses_a_duration_beyond_ten_years():
+    project = make_project("W11", plan=None)
+    with pytest.raises(IntegrityError), transaction.atomic():  # past the model's own validation, too
+        Milestone(project=project, key="a", name="A", duration_days=2147483647).save(validate=False)

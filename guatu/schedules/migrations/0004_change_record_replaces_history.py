@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('schedules', '0002_default_templates'),
+        ('schedules', '0003_network_bounds_and_unicode_keys'),
         ('audit', '0002_copy_simple_history'),
     ]
 
