@@ -73,11 +73,14 @@ def test_importing_the_same_file_twice_changes_nothing(tmp_path, projects):
 def test_a_change_is_previewed_as_old_to_new(tmp_path, projects):
     a, _b = projects
     import_file(real_world_sheet(tmp_path / "v1.xlsx", [[1, a.name, "2024-10", 0.1, 0.71, 45, "在建", None]]))
-    preview = import_file(real_world_sheet(tmp_path / "v2.xlsx", [[1, a.name, "2024-10", 0.1, 0.72, 46, "在建", None]]),
-                          dry_run=True)  # fmt: skip
+    v2 = real_world_sheet(tmp_path / "v2.xlsx", [[1, a.name, "2024-10", 0.11, 0.71, 46, "在建", None]])
+    preview = import_file(v2, dry_run=True)
     change = next(c for c in preview.changes if c.action == "update")
-    assert change.changes["invest_ytd"] == (D("7100.00"), D("7200.00"))
+    assert change.changes == {"invest_month": (D("1000.00"), D("1100.00")), "progress_pct": (D("45.00"), D("46.00"))}
     assert preview.updated == 1
+    shown = preview.as_json()["changes"][0]
+    assert shown["record"] == f"RW1 {a.name} · 2024-10" and shown["action_label"] == "修改"
+    assert shown["changes"][0] == {"field": "invest_month", "label": "本月完成投资", "old": "1000.00", "new": "1100.00"}
 
 
 def test_every_error_names_sheet_row_column_and_nothing_is_written(tmp_path, projects):
