@@ -66,7 +66,7 @@ def test_the_api_queues_a_job_answers_202_and_the_job_previews_then_commits(demo
     assert committed.status_code == 202 and demo_client.get(job["url"]).json()["status"] == "committed"
     assert AnnualPlan.objects.get(project__code=code, year=2026).planned_investment == 99
     again = demo_client.post(job["commit_url"])
-    assert again.status_code == 409 and "already" in again.json()["detail"]
+    assert again.status_code == 409 and again.json()["detail"] == "该文件已导入。"
 
 
 def test_the_api_commits_in_one_call_and_refuses_a_commit_with_nothing_to_change(demo_client):
