@@ -255,6 +255,9 @@ def import_file(
             progress(preview.rows)
         row = Row(number, cells, header)
         fields = PARSERS[kind](row, ctx)
+        if row.errors:  # the model's field rules too, so that the row's every error is listed at once
+            for name, reason in field_errors(model, fields).items():
+                row.error(FIELD_COLUMN.get(name, name), reason)
         for key, reason in row.errors.items():
             preview.add_error(CellError(sheet.name, number, label(key), reason))
         if row.errors:
@@ -382,6 +385,17 @@ def _complete_reports(parsed: _Parsed, stored: dict, ctx: Context, preview: Prev
         records[key] = record
         series[key] = record  # a later month in the file carries from this one
     return records
+
+
+def field_errors(model, fields: dict) -> dict[str, str]:
+    """The model's field validation of the plain fields given (the others are not looked at)."""
+    given = {name: value for name, value in fields.items() if value is not None and not name.endswith("_id")}
+    exclude = [f.name for f in model._meta.concrete_fields if f.name not in given]
+    try:
+        model(**given).clean_fields(exclude=exclude)
+    except ValidationError as exc:
+        return {name: " ".join(messages) for name, messages in exc.message_dict.items()}
+    return {}
 
 
 def _validate(model, records: dict, parsed: _Parsed, preview: Preview, sheet: str, label, carried: set[str]) -> None:

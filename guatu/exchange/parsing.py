@@ -24,6 +24,7 @@ from guatu.projects.choices import Category, Stage
 from guatu.projects.models import Project
 
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+YEARS = (2000, 2100)  # the years the ledger holds
 YES = {"是", "√", "✓", "y", "yes", "true", "1", "有"}
 NO = {"否", "", "n", "no", "false", "0", "无", "×"}
 ZH_CHOICES = {
@@ -216,6 +217,9 @@ def _report_month(row: Row, ctx: Context) -> tuple[int, int] | None:
         if date is None:
             return None
         found = (date.year, date.month)
+    if not YEARS[0] <= found[0] <= YEARS[1]:
+        row.error("year" if row.carries("year") else "month", _("“%(value)s” is not a year") % {"value": found[0]})
+        return None
     if ctx.period and found != ctx.period:
         row.error("month", _("%(year)s-%(month)02d, but the title above the table says %(period)s") %
                   {"year": found[0], "month": found[1], "period": f"{ctx.period[0]}-{ctx.period[1]:02d}"})  # fmt: skip
@@ -256,7 +260,7 @@ def parse_report(row: Row, ctx: Context) -> dict:
 def parse_plan(row: Row, ctx: Context) -> dict:
     fields: dict = {"project_id": row.project(ctx.look)}
     year = row.parse("year", parse_decimal)
-    if year is None or year != year.to_integral_value():
+    if year is None or year != year.to_integral_value() or not YEARS[0] <= year <= YEARS[1]:
         row.error("year", _("the year is missing or not a year"))
     else:
         fields["year"] = int(year)
