@@ -150,7 +150,7 @@ def test_hostile_files_are_refused_before_parsing(tmp_path):
     text.write_text("hello")
     with pytest.raises(UnreadableFile, match="不是 xlsx"):
         import_file(text)
-    with pytest.raises(UnreadableFile, match="另存为 .xlsx"):
+    with pytest.raises(UnreadableFile, match=r"另存为 \.xlsx"):
         import_file(tmp_path / "old.xls")
 
 

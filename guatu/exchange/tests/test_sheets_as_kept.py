@@ -90,7 +90,8 @@ def test_a_column_the_sheet_does_not_carry_is_left_as_stored_and_listed(tmp_path
 def test_a_new_month_without_since_start_carries_it_from_the_month_before(tmp_path):
     project = make_project("TK3", ytd_by_month={9: "300000"})
     MonthlyReport.objects.filter(project=project, month=9).update(invest_cumulative=D(450000), progress_pct=D(60))
-    path = csv(tmp_path / "月报.csv", "项目代码,月份,本月完成,本年累计\nTK3,2024-10,20000,320000\nTK3,2024-11,5000,325000\n")
+    text = "项目代码,月份,本月完成,本年累计\nTK3,2024-10,20000,320000\nTK3,2024-11,5000,325000\n"
+    path = csv(tmp_path / "月报.csv", text)
     assert import_file(path).created == 2
     months = MonthlyReport.objects.filter(project=project, month__gte=10).order_by("month")
     assert [(r.invest_cumulative, r.progress_pct) for r in months] == [(D(470000), D(60)), (D(475000), D(60))]
@@ -101,7 +102,8 @@ def test_a_new_month_without_since_start_carries_it_from_the_month_before(tmp_pa
 
 
 def test_a_two_row_header_in_a_csv_reads_like_a_merged_one(tmp_path, project):
-    text = "项目名称,填报月份,本年完成投资(万元),,开工累计(万元)\n,,当月,累计,\n测试项目TK1,2024-10,20000,320000,320000\n"
+    text = "项目名称,填报月份,本年完成投资(万元),,开工累计(万元)\n,,当月,累计,\n"
+    text += "测试项目TK1,2024-10,20000,320000,320000\n"
     preview = import_file(csv(tmp_path / "两行.csv", text, "gb18030"))
     assert preview.ok and preview.created == 1
     assert MonthlyReport.objects.get(project=project, month=10).invest_month == D("20000.00")
