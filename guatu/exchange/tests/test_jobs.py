@@ -26,9 +26,13 @@ def dead_pid() -> int:
 
 def test_a_job_left_running_by_a_dead_worker_is_failed_when_a_worker_starts(demo_user):
     host = socket.gethostname()
-    dead = ImportJob.objects.create(token="a" * 32, file_name="a.csv", status="committing", worker=f"{host}:{dead_pid()}")
-    alive = ImportJob.objects.create(token="b" * 32, file_name="b.csv", status="reading", worker=f"{host}:{os.getppid()}")
-    elsewhere = ImportJob.objects.create(token="c" * 32, file_name="c.csv", status="reading", worker="other-host:1")
+
+    def job(token: str, status: str, worker: str) -> ImportJob:
+        return ImportJob.objects.create(token=token * 32, file_name=f"{token}.csv", status=status, worker=worker)
+
+    dead = job("a", "committing", f"{host}:{dead_pid()}")
+    alive = job("b", "reading", f"{host}:{os.getppid()}")
+    elsewhere = job("c", "reading", "other-host:1")
     assert recover_jobs() == 1
     dead.refresh_from_db()
     assert dead.status == "failed" and "未写入任何数据" in dead.error
