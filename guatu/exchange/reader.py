@@ -4,7 +4,9 @@ An xlsx is read here, not by a library that materialises the sheet's range: a st
 XFD1048576 must not make the reader allocate a 16,384 × 1,048,576 grid. The sheet's XML is
 streamed from the zip (Python's zipfile stops at the size the zip's directory declares and checks
 the CRC, so a lying directory cannot inflate past what was checked) through a parser that refuses
-any DTD or entity declaration. Rows are produced one at a time; the used range is what the cells
+any DTD or entity declaration (the prolog before the root element is checked to hold
+only the UTF-8 XML declaration, comments and processing instructions; then the C parser runs).
+Rows are produced one at a time; the used range is what the cells
 with values are — never the declared dimension — and limits on rows, columns, characters per cell
 and time give a clear error. Before any parsing, the zip's central directory is checked (entries,
 total size, compression ratio) and an OLE file (a password-protected workbook, an old .xls) is
@@ -25,10 +27,8 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from xml.etree.ElementTree import ParseError
+from xml.etree.ElementTree import XML, ParseError, XMLPullParser
 
-from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import fromstring, iterparse
 from django.utils.translation import gettext as _
 
 MAX_ENTRIES = 10_000
@@ -45,6 +45,67 @@ DATE_FORMAT_IDS = {*range(14, 23), *range(27, 37), *range(45, 48), *range(50, 59
 
 class UnreadableFile(ValueError):
     """The file cannot be read as a sheet; the message names the file and what to do."""
+
+
+class UnsafeXML(ValueError):
+    """An XML part that declares a DTD (entities, external references) or is not UTF-8."""
+
+
+_DECLARED_ENCODING = re.compile(rb"""encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+
+
+def _check_prolog(head: bytes) -> None:
+    """Everything before the root element: only the XML declaration (UTF-8), comments, processing
+    instructions and white space. No DTD can then follow, so the fast C parser sees none."""
+    i = 3 if head.startswith(b"\xef\xbb\xbf") else 0
+    while True:
+        while i < len(head) and head[i : i + 1] in b" \t\r\n":
+            i += 1
+        if head.startswith(b"<?", i):
+            end = head.find(b"?>", i)
+            if end < 0:
+                raise UnsafeXML("unterminated declaration")
+            declared = _DECLARED_ENCODING.search(head, i, end)
+            if head.startswith(b"<?xml", i) and declared and declared.group(1).lower() not in (b"utf-8", b"utf8"):
+                raise UnsafeXML("not UTF-8")
+            i = end + 2
+        elif head.startswith(b"<!--", i):
+            end = head.find(b"-->", i)
+            if end < 0:
+                raise UnsafeXML("unterminated comment")
+            i = end + 3
+        elif head.startswith(b"<", i) and i + 1 < len(head) and (head[i + 1] == 95 or chr(head[i + 1]).isalpha()):
+            return  # the root element: the prolog held no DTD
+        else:
+            raise UnsafeXML("a DTD or something other than XML before the root element")
+
+
+PROLOG_MAX = 1 << 20
+
+
+def _iterparse(stream, events=("start", "end")):
+    """(event, element) pairs from a stream of XML bytes, by the C parser, after `_check_prolog`."""
+    head = b""
+    while len(head) < PROLOG_MAX:
+        chunk = stream.read(1 << 16)
+        head += chunk
+        if not chunk or b"<" in head.lstrip(b"\xef\xbb\xbf \t\r\n").replace(b"<?", b"").replace(b"<!", b""):
+            break
+    _check_prolog(head[:PROLOG_MAX])
+    parser = XMLPullParser(events=events)
+    chunk = head
+    while chunk:
+        parser.feed(chunk)
+        yield from parser.read_events()
+        chunk = stream.read(1 << 16)
+    parser.close()
+    yield from parser.read_events()
+
+
+def _whole(data: bytes):
+    """A whole (small) XML part, checked like `_iterparse`."""
+    _check_prolog(data[:PROLOG_MAX])
+    return XML(data)
 
 
 class Uncomputed(str):
@@ -263,7 +324,7 @@ class _Workbook:
         self.path, self.label, self.limits = path, label, limits
 
     def _damaged(self, exc: Exception) -> UnreadableFile:
-        if isinstance(exc, DefusedXmlException):
+        if isinstance(exc, UnsafeXML):
             return UnreadableFile(
                 _("%(file)s: the workbook's XML declares a DTD or entities; refused as unsafe") % {"file": self.label}
             )
@@ -276,7 +337,7 @@ class _Workbook:
         info = archive.getinfo(name)
         if info.file_size > MAX_PART:
             raise UnreadableFile(_("%(file)s: %(part)s is too large") % {"file": self.label, "part": name})
-        return fromstring(archive.read(name), forbid_dtd=True)
+        return _whole(archive.read(name))
 
     def sheets(self) -> list[Sheet]:
         try:
@@ -295,7 +356,7 @@ class _Workbook:
                 strings = self._strings(archive) if "xl/sharedStrings.xml" in names else []
         except UnreadableFile:
             raise
-        except (zipfile.BadZipFile, KeyError, OSError, EOFError, zlib.error, ParseError, DefusedXmlException,
+        except (zipfile.BadZipFile, KeyError, OSError, EOFError, zlib.error, ParseError, UnsafeXML,
                 ValueError) as exc:  # fmt: skip
             raise self._damaged(exc) from None
         found = []
@@ -336,7 +397,7 @@ class _Workbook:
         strings: list[str] = []
         root = None
         with archive.open(info) as stream:
-            for event, element in iterparse(stream, events=("start", "end"), forbid_dtd=True):
+            for event, element in _iterparse(stream):
                 if root is None:
                     root = element
                 if event != "end" or _local(element.tag) != "si":
@@ -366,7 +427,7 @@ class _SheetReader:
             with zipfile.ZipFile(self.book.path) as archive, archive.open(self.part) as stream:
                 parent = None
                 expected = 0  # the next row's 0-based index
-                for event, element in iterparse(stream, events=("start", "end"), forbid_dtd=True):
+                for event, element in _iterparse(stream):
                     tag = _local(element.tag)
                     if event == "start":
                         if tag == "sheetData":
@@ -393,7 +454,7 @@ class _SheetReader:
                     expected = index + 1
         except UnreadableFile:
             raise
-        except (zipfile.BadZipFile, KeyError, OSError, EOFError, zlib.error, ParseError, DefusedXmlException,
+        except (zipfile.BadZipFile, KeyError, OSError, EOFError, zlib.error, ParseError, UnsafeXML,
                 ValueError) as exc:  # fmt: skip
             raise self.book._damaged(exc) from None
 

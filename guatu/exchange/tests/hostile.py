@@ -107,6 +107,9 @@ CORPUS: list[tuple[str, str, Callable[[Path], Path], str | None]] = [
      lambda p: raw_xlsx(p, sheet_xml(table()).replace("</sheetData>", '<row r="1048576"><c r="XFD1048576" s="0"/>'
                                                                          "</row></sheetData>")), None),
     ("DTD with entities in the sheet", "xlsx", lambda p: raw_xlsx(p, sheet_xml(table(), LAUGHS)), "DTD"),
+    ("DTD after a comment", "xlsx", lambda p: raw_xlsx(p, sheet_xml(table(), "<!-- hi -->" + LAUGHS)), "DTD"),
+    ("DTD in a UTF-16 sheet", "xlsx", lambda p: raw_xlsx(p, sheet_xml(table(), LAUGHS).replace(
+        'encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16")), "DTD"),
     ("external entity in the shared strings", "xlsx",
      lambda p: raw_xlsx(p, sheet_xml(table()), '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM '
                         f'"file:///etc/passwd">]><sst xmlns="{MAIN}"><si><t>&e;</t></si></sst>'), "DTD"),
