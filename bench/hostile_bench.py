@@ -54,7 +54,8 @@ def large_sheet(path: Path, rows: int) -> Path:
 
     book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
     sheet = book.add_worksheet("月报")
-    header = ["项目代码", "项目名称", "年份", "月份", "本月完成", "本年累计", "开工累计", "形象进度", "阶段", "存在问题"]
+    header = ["项目代码", "项目名称", "年份", "月份", "本月完成", "本年累计", "开工累计", "形象进度", "阶段"]
+    header.append("存在问题")
     sheet.write_row(0, 0, header)
     for r in range(1, rows + 1):
         sheet.write_row(r, 0, [f"P{r:07d}", f"项目{r}", 2024, r % 11 + 1, 100.5, 1000.25, 5000.75, 45, "在建",

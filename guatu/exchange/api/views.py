@@ -80,7 +80,7 @@ class ImportJobSerializer(serializers.Serializer):
     preview = PreviewSerializer(allow_null=True)
 
 
-class ProblemSerializer(serializers.Serializer):
+class ImportRefusalSerializer(serializers.Serializer):
     detail = serializers.CharField()
 
 
@@ -107,7 +107,7 @@ class ImportView(APIView):
 
     @extend_schema(
         request={"multipart/form-data": ImportRequestSerializer},
-        responses={202: ImportJobSerializer, 400: ProblemSerializer, 413: ProblemSerializer},
+        responses={202: ImportJobSerializer, 400: ImportRefusalSerializer, 413: ImportRefusalSerializer},
     )
     def post(self, request):
         if declared_too_large(request._request):  # refused before the body is read
@@ -144,7 +144,7 @@ class ImportJobView(APIView):
 
     permission_classes = [IsAuthenticated]
 
-    @extend_schema(responses={200: ImportJobSerializer, 404: ProblemSerializer})
+    @extend_schema(responses={200: ImportJobSerializer, 404: ImportRefusalSerializer})
     def get(self, request, token: str):
         return Response(job_json(request, _job(request, token)))
 
@@ -155,8 +155,8 @@ class ImportCommitView(APIView):
 
     permission_classes = [IsAuthenticated]
 
-    @extend_schema(request=None, responses={202: ImportJobSerializer, 403: ProblemSerializer,
-                                            409: ProblemSerializer})  # fmt: skip
+    @extend_schema(request=None, responses={202: ImportJobSerializer, 403: ImportRefusalSerializer,
+                                            409: ImportRefusalSerializer})  # fmt: skip
     def post(self, request, token: str):
         job = _job(request, token)
         if job.kind not in KINDS or not may_import(request.user, job.kind):
