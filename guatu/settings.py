@@ -9,6 +9,9 @@ GUATU_HTTPS      1 behind an HTTPS front server: secure cookies, HSTS, redirect 
                  accepted by the API (never over plain HTTP: use an API token there)
 GUATU_LOGIN_FAILURE_LIMIT  failed log-ins (per username and address) before a lockout (default 5)
 GUATU_LOGIN_COOLOFF_MINUTES how long a lockout lasts unless an administrator lifts it (default 30)
+GUATU_UPLOAD_MAX_MB (50), GUATU_IMPORT_MAX_ROWS (200000), GUATU_IMPORT_MAX_COLUMNS (200),
+GUATU_IMPORT_MAX_CELL_CHARS (32767), GUATU_IMPORT_MAX_SECONDS (300): how much an import reads
+GUATU_UPLOAD_RETENTION_HOURS (24): uploads never committed are removed after this long
 """
 
 from __future__ import annotations
@@ -208,6 +211,21 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS else None
 # Background jobs (big imports): the database queue by default — SQLite here, PostgreSQL at scale —
 # worked by `guatu db_worker` (`guatu demo` starts one). GUATU_TASKS_BACKEND may name another.
 TASKS = {"default": {"BACKEND": env_str("GUATU_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+
+# Imports: limits on what is read (a clear error past them, never a crash or swap), and how long an
+# upload that was previewed but never committed is kept.
+GUATU_UPLOAD_MAX_BYTES = env_int("GUATU_UPLOAD_MAX_MB", 50, minimum=1) * 1024 * 1024
+GUATU_IMPORT_MAX_ROWS = env_int("GUATU_IMPORT_MAX_ROWS", 200_000, minimum=10)
+GUATU_IMPORT_MAX_COLUMNS = env_int("GUATU_IMPORT_MAX_COLUMNS", 200, minimum=10)
+GUATU_IMPORT_MAX_CELL_CHARS = env_int("GUATU_IMPORT_MAX_CELL_CHARS", 32_767, minimum=100)
+GUATU_IMPORT_MAX_SECONDS = env_int("GUATU_IMPORT_MAX_SECONDS", 300, minimum=1)
+GUATU_UPLOAD_RETENTION_HOURS = env_int("GUATU_UPLOAD_RETENTION_HOURS", 24, minimum=1)
+# An upload larger than the limit is refused while it arrives (Content-Length, then counted).
+FILE_UPLOAD_HANDLERS = [
+    "guatu.exchange.uploads.LimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False

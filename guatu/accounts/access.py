@@ -12,7 +12,8 @@ monthly report ``{"region": "project__region", "platform": "project__platform", 
 - `user=None` is the system itself (a CLI command without `--as`, the demo loader): everything.
 
 A model without `access_paths` is reference data: every user with a role reads it; writing it
-needs a role that grants every resource (the city administrator).
+needs a role that grants every resource (the city administrator). A model with `public_read = True`
+(published statistics: indicator values) is read by every role and written within the scope.
 """
 
 from __future__ import annotations
@@ -89,8 +90,12 @@ def _grant_q(grant: Grant, paths: dict[str, str]) -> Q:
     return q
 
 
-def scope_q(user, model, action: str) -> Q | None:
-    """The condition on `model` rows the user may `action`; None when everything, NOTHING when none."""
+def scope_q(user, model, action: str, *, paths_of=None) -> Q | None:
+    """The condition on `model` rows the user may `action`; None when everything, NOTHING when none.
+
+    `paths_of`: read the condition on another model's rows (e.g. the projects whose reports the user
+    may add: `scope_q(user, MonthlyReport, "add", paths_of=Project)`).
+    """
     if _is_system(user):
         return None
     if not _active(user):
@@ -98,12 +103,14 @@ def scope_q(user, model, action: str) -> Q | None:
     if user.is_superuser:
         return None
     label = _label(model)
-    paths = getattr(model, "access_paths", {})
+    paths = getattr(paths_of or model, "access_paths", {})
     grants = [g for g in grants_of(user) if granted(g.role, label, action)]
     if not grants:
         return NOTHING
     if not paths:  # reference data
         return None
+    if action == "view" and getattr(paths_of or model, "public_read", False):
+        return None  # published figures (official statistics): every role reads them, writing is scoped
     combined = NOTHING
     for grant in grants:
         q = _grant_q(grant, paths)
@@ -121,6 +128,15 @@ def restrict(queryset: models.QuerySet, user, action: str = "view") -> models.Qu
     if q == NOTHING:
         return queryset.none()
     return queryset.filter(q).distinct() if _spans_many(queryset.model, q) else queryset.filter(q)
+
+
+def restrict_as(queryset: models.QuerySet, user, action: str, model) -> models.QuerySet:
+    """The rows of `queryset` (e.g. projects) on which the user may `action` objects of `model`
+    (e.g. add monthly reports) — the set-based check an import makes for all its rows at once."""
+    q = scope_q(user, model, action, paths_of=queryset.model)
+    if q is None:
+        return queryset
+    return queryset.none() if q == NOTHING else queryset.filter(q)
 
 
 def _spans_many(model, q: Q) -> bool:

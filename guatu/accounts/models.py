@@ -85,8 +85,14 @@ class Profile(models.Model):
 
 
 def home_scope_of(user) -> tuple[Region | None, Platform | None]:
-    profile = Profile.objects.filter(user=user).select_related("home_region", "home_platform").first() if user else None
-    return (profile.home_region, profile.home_platform) if profile else (None, None)
+    """Where the user's overview pages open: their profile's home scope, else their first role's scope."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return None, None
+    profile = Profile.objects.filter(user=user).select_related("home_region", "home_platform").first()
+    if profile is not None:
+        return profile.home_region, profile.home_platform
+    first = RoleAssignment.objects.filter(user=user).select_related("region", "platform").first()
+    return (first.region, first.platform) if first else (None, None)
 
 
 from guatu.accounts.tokens import ApiToken  # noqa: E402, F401 — registered with the accounts app

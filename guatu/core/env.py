@@ -33,6 +33,19 @@ def env_str(name: str, default: str = "") -> str:
     return os.environ.get(name, default).strip()
 
 
+def env_int(name: str, default: int, *, minimum: int = 0) -> int:
+    raw = os.environ.get(name)
+    if raw is None or not raw.strip():
+        return default
+    try:
+        value = int(raw.strip())
+    except ValueError:
+        raise EnvError(f"{name}={raw!r}: expected a whole number") from None
+    if value < minimum:
+        raise EnvError(f"{name}={raw!r}: expected at least {minimum}")
+    return value
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     raw = os.environ.get(name)
     if raw is None:
@@ -42,16 +55,3 @@ def env_list(name: str, default: list[str]) -> list[str]:
 
 def env_path(name: str, default: str) -> Path:
     return Path(os.environ.get(name) or default).expanduser().resolve()
-
-
-def env_int(name: str, default: int, *, minimum: int | None = None) -> int:
-    raw = os.environ.get(name)
-    if raw is None or not raw.strip():
-        return default
-    try:
-        value = int(raw.strip())
-    except ValueError:
-        raise EnvError(f"{name}={raw!r}: expected a whole number") from None
-    if minimum is not None and value < minimum:
-        raise EnvError(f"{name}={raw!r}: must be at least {minimum}")
-    return value

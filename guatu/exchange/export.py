@@ -17,7 +17,7 @@ from decimal import Decimal
 
 import xlsxwriter
 
-from guatu.exchange.importer import DANGEROUS
+from guatu.exchange.parsing import DANGEROUS
 
 WORKBOOK_OPTIONS = {"in_memory": True, "strings_to_formulas": False, "strings_to_numbers": False,
                     "strings_to_urls": False, "constant_memory": True}  # fmt: skip

@@ -1,44 +1,56 @@
 """Import the ledger, annual plans and monthly reports from sheets as officers keep them.
 
-Read → find the header → parse every row (errors name sheet, row, column and reason) → compare
-with what is stored (create / update with old → new / unchanged) → commit all in one transaction,
-or nothing. Importing the same file twice changes nothing. Rows are written in bulk.
+Read → find the header (and what the title rows above it declare: 单位：亿元, 报告期：2024年11月)
+→ parse every row, keeping every error of a row with its sheet, row, column and reason → fill what
+a new record needs and leave every field the sheet does not carry as stored → validate each record
+by the model's own rules (field bounds, `clean()`) and the cross-row report rules over the file and
+the stored rows together → compare with what is stored (新增 / 修改 with old → new / 未变) → commit all
+in one transaction, or nothing. Importing the same file twice changes nothing.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import functools
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
-from guatu.core.models import Department, Industry, Platform, Region
 from guatu.exchange.models import synonyms_for
-from guatu.exchange.reader import Sheet, read_sheets
-from guatu.exchange.tables import KINDS, SPECS, Header, find_header
-from guatu.exchange.values import TO_WAN, normalise_text, parse_date, parse_decimal
-from guatu.projects.choices import Category, Stage
+from guatu.exchange.parsing import PARSERS, Context, Lookups, Row, unneutralise
+from guatu.exchange.reader import Limits, Sheet, read_sheets
+from guatu.exchange.report_rules import SeriesRow, series_errors, series_message
+from guatu.exchange.tables import KINDS, SPECS, Header, find_header, missing_columns
+from guatu.exchange.values import declared_periods, declared_units, normalise_text
+from guatu.projects.choices import Category, ReportStatus, Stage
 from guatu.projects.models import AnnualPlan, MonthlyReport, Project
 
 TOTAL_WORDS = ("合计", "小计", "总计", "总 计", "合 计")
 NOTE_PREFIXES = ("注", "说明", "备注", "填表", "制表", "审核", "填报人", "联系电话")
-DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
-YES = {"是", "√", "✓", "y", "yes", "true", "1", "有"}
-NO = {"否", "", "n", "no", "false", "0", "无", "×"}
+MAX_CHANGES = 1000  # the preview lists this many changes; the counts cover every row
+MAX_ERRORS = 2000  # the preview keeps this many errors; errors_total counts them all
+CHUNK = 5000
+MODELS = {"reports": (MonthlyReport, ["project_id", "year", "month"]), "plans": (AnnualPlan, ["project_id", "year"]),
+          "projects": (Project, ["code"])}  # fmt: skip
+# The sheet column each model field comes from (the rest share their name).
+FIELD_COLUMN = {"project_id": "project", "code": "project", "name": "project_name", "region_id": "region",
+                "platform_id": "platform", "department_id": "department", "industry_id": "industry"}  # fmt: skip
+
+
+def action_labels() -> dict[str, str]:
+    return {"create": _("new"), "update": _("changed"), "unchanged": _("unchanged")}
 
 
 @dataclass
 class CellError:
     sheet: str
     row: int  # as Excel numbers rows, from 1
-    column: str
+    column: str  # the sheet's own header text, or the field's label when the sheet lacks the column
     reason: str
 
     def as_json(self) -> dict:
@@ -47,14 +59,18 @@ class CellError:
 
 @dataclass
 class Change:
-    key: str
+    key: str  # the record in words: project code and name, and the year/month
     action: str  # create, update, unchanged
-    changes: dict[str, tuple[object, object]] = field(default_factory=dict)
+    changes: dict[str, tuple[object, object]] = field(default_factory=dict)  # field name → (old, new)
+    labels: dict[str, str] = field(default_factory=dict)  # field name → its label in the active language
 
     def as_json(self) -> dict:
-        return {"key": self.key, "action": self.action,
-                "changes": {k: [str(o) if o is not None else None, str(n) if n is not None else None]
-                            for k, (o, n) in self.changes.items()}}  # fmt: skip
+        def text(value):
+            return None if value is None else str(value)
+
+        return {"record": self.key, "action": self.action, "action_label": action_labels()[self.action],
+                "changes": [{"field": name, "label": self.labels.get(name, name), "old": text(old), "new": text(new)}
+                            for name, (old, new) in self.changes.items()]}  # fmt: skip
 
 
 @dataclass
@@ -66,111 +82,42 @@ class Preview:
     updated: int = 0
     unchanged: int = 0
     errors: list[CellError] = field(default_factory=list)
+    errors_total: int = 0
     changes: list[Change] = field(default_factory=list)
+    absent: list[str] = field(default_factory=list)  # labels of the fields the file does not carry
+    declared: dict[str, str] = field(default_factory=dict)  # what the title rows declare: unit, period
     committed: bool = False
 
     @property
     def ok(self) -> bool:
-        return not self.errors
+        return not self.errors_total
+
+    @property
+    def can_commit(self) -> bool:
+        """Something to write and nothing wrong: only then is there anything to confirm."""
+        return self.ok and not self.committed and bool(self.created or self.updated)
+
+    def add_error(self, error: CellError) -> None:
+        self.errors_total += 1
+        if len(self.errors) < MAX_ERRORS:
+            self.errors.append(error)
 
     def as_json(self, limit: int = 500) -> dict:
         return {"file": self.file, "kind": self.kind, "rows": self.rows, "created": self.created,
                 "updated": self.updated, "unchanged": self.unchanged, "committed": self.committed,
-                "errors": [e.as_json() for e in self.errors[:limit]], "errors_total": len(self.errors),
+                "can_commit": self.can_commit, "absent": self.absent, "declared": self.declared,
+                "errors": [e.as_json() for e in self.errors[:limit]], "errors_total": self.errors_total,
                 "changes": [c.as_json() for c in self.changes if c.action != "unchanged"][:limit]}  # fmt: skip
 
 
 class ImportError_(ValueError):
-    """The file as a whole cannot be imported (no header found, unreadable)."""
+    """The file as a whole cannot be imported (no header found, conflicting declarations)."""
 
 
-def unneutralise(text: str) -> str:
-    """Undo the export's protection against formula injection ("'=1+1" was written for "=1+1")."""
-    return text[1:] if text.startswith("'") and text[1:2] in DANGEROUS else text
-
-
-class _Lookups:
-    """Codes and names of the reference tables, loaded once per import."""
-
-    def __init__(self) -> None:
-        self.projects_by_code = dict(Project.objects.values_list("code", "pk"))
-        by_name: dict[str, list[int]] = defaultdict(list)
-        for pk, name in Project.objects.values_list("pk", "name"):
-            by_name[name].append(pk)
-        self.projects_by_name = by_name
-        self.tables = {model: self._index(model) for model in (Region, Platform, Department, Industry)}
-
-    @staticmethod
-    def _index(model) -> dict[str, int | None]:
-        index: dict[str, int | None] = {}
-        for pk, code, name in model.objects.values_list("pk", "code", "name"):
-            index[code] = pk
-            index[name] = None if name in index and index[name] != pk else pk  # None marks a shared name
-        return index
-
-    def project(self, code: str, name: str) -> int:
-        if code:
-            if code in self.projects_by_code:
-                return self.projects_by_code[code]
-            if not name:
-                raise ValueError(f"no project with code “{code}”")
-        matches = self.projects_by_name.get(name, [])
-        if len(matches) > 1:
-            raise ValueError(f"“{name}” names {len(matches)} projects; give the project code")
-        if not matches:
-            raise ValueError(
-                f"no project with code “{code}” or name “{name}”" if code else f"no project named “{name}”"
-            )
-        return matches[0]
-
-    def ref(self, model, text: str) -> int | None:
-        if not text:
-            return None
-        index = self.tables[model]
-        if text not in index:
-            raise ValueError(f"no {model._meta.model_name} with code or name “{text}”")
-        if index[text] is None:
-            raise ValueError(f"“{text}” names more than one {model._meta.model_name}; use the code")
-        return index[text]
-
-
-ZH_CHOICES = {
-    "前期": "preparation", "在建": "construction", "竣工": "completed", "投产": "production",
-    "产业": "industrial", "产业项目": "industrial", "基础设施": "infrastructure", "社会民生": "social",
-}  # fmt: skip
-
-
-@functools.cache
-def _choice_map(choices, language: str) -> dict[str, str]:
-    names = {value: value for value in choices.values}
-    names.update({str(label): value for value, label in choices.choices})
-    names.update({zh: value for zh, value in ZH_CHOICES.items() if value in choices.values})
-    return names
-
-
-def _choice(choices, text: str, default: str | None = None) -> str | None:
-    """A choice by its stored value, its label in the active language, or its Chinese name."""
-    if not text:
-        return default
-    found = _choice_map(choices, get_language() or "").get(text)
-    if found is None:
-        raise ValueError(f"“{text}” is not one of {', '.join(str(label) for label in choices.labels)}")
-    return found
-
-
-def _bool(text: str) -> bool:
-    value = text.strip().lower()
-    if value in YES:
-        return True
-    if value in NO:
-        return False
-    raise ValueError(f"“{text}” is not 是/否")
-
-
-def _data_rows(sheet: Sheet, header: Header):
+def _data_rows(rows: Iterable[list], header: Header):
     """(row number, cells) after the header: blank rows and 合计/小计 rows skipped; notes end the table."""
     seen_data = False
-    for index, row in enumerate(sheet.rows):
+    for index, row in enumerate(rows):
         if index <= header.row:
             continue
         cells = [unneutralise(normalise_text(v)) if isinstance(v, str) else v for v in row]
@@ -185,173 +132,90 @@ def _data_rows(sheet: Sheet, header: Header):
         yield index + 1, cells
 
 
-def _cell(cells: list, header: Header, key: str):
-    column = header.columns.get(key)
-    if column is None or column >= len(cells):
-        return None
-    value = cells[column]
-    return None if value == "" else value
+def _field_label(model, name: str) -> str:
+    return str(model._meta.get_field(name.removesuffix("_id")).verbose_name)
 
 
-def _money(value, header: Header, key: str) -> Decimal | None:
-    number = parse_decimal(value)
-    if number is None:
-        return None
-    return (number * TO_WAN.get(header.units.get(key) or "万元", Decimal(1))).quantize(Decimal("0.01"))
+@dataclass
+class _Table:
+    """The chosen sheet, its header, and what the title rows above the header declare."""
+
+    sheet: Sheet
+    header: Header
+    kind: str
+    head: list[list]
+    period: tuple[int, int] | None = None
+    unit: str | None = None
 
 
-def _pct(value) -> Decimal | None:
-    number = parse_decimal(value)
-    if isinstance(value, float) and 0 < value < 1:  # a cell formatted as 45% holds 0.45
-        number = number * 100
-    return None if number is None else number.quantize(Decimal("0.01"))
+def _declarations(sheet_name: str, header: Header, kind: str, head: list[list]) -> tuple[str | None, tuple | None]:
+    """The money unit and the report period declared in the rows above the header; two different
+    declarations, or a declared unit that a column's own header contradicts, are an error."""
+    units, periods = set(), set()
+    for row in head[: header.first_row]:
+        for cell in row:
+            if isinstance(cell, str) and cell:
+                units |= declared_units(cell)
+                if kind == "reports":
+                    periods |= declared_periods(cell)
+    if len(units) > 1:
+        raise ImportError_(_("%(sheet)s: the rows above the header declare more than one unit (%(units)s)") %
+                           {"sheet": sheet_name, "units": ", ".join(sorted(units))})  # fmt: skip
+    if len(periods) > 1:
+        listed = ", ".join(f"{y}-{m:02d}" for y, m in sorted(periods))
+        raise ImportError_(_("%(sheet)s: the rows above the header declare more than one period (%(periods)s)") %
+                           {"sheet": sheet_name, "periods": listed})  # fmt: skip
+    unit = next(iter(units), None)
+    if unit:
+        money = [c.key for c in SPECS[kind] if c.kind == "money" and c.key in header.columns]
+        for key in money:
+            own = header.units.get(key)
+            if own and own != unit:
+                raise ImportError_(_("%(sheet)s: the title says the unit is %(unit)s, but column “%(column)s” says "
+                                     "%(own)s") % {"sheet": sheet_name, "unit": unit, "column": header.labels[key],
+                                                   "own": own})  # fmt: skip
+            header.units[key] = unit
+    return unit, next(iter(periods), None)
 
 
-def _project(cells, header: Header, look: _Lookups) -> int:
-    code = normalise_text(_cell(cells, header, "project"))
-    name = normalise_text(_cell(cells, header, "project_name"))
-    try:
-        return look.project(code, name)
-    except ValueError as exc:
-        raise ValueError(str(exc), "project" if code else "project_name") from None
+def _choose(sheets: list[Sheet], kind: str | None, name: str) -> _Table:
+    """The first sheet with a recognisable header for `kind` (or for any kind)."""
+    near_miss = None
+    for sheet in sheets:
+        head = [row for _i, row in zip(range(40), sheet.rows, strict=False)]
+        for candidate in [kind] if kind else KINDS:
+            header = find_header(head, candidate, extra=synonyms_for(candidate))
+            if not header:
+                continue
+            unit, period = _declarations(sheet.name, header, candidate, head)
+            missing = missing_columns(header, candidate, ["month"] if period else [])
+            if not missing:
+                return _Table(sheet, header, candidate, head, period, unit)
+            if near_miss is None or len(header.columns) > near_miss[1]:
+                near_miss = (sheet.name, len(header.columns), header.row, missing)
+    if near_miss and near_miss[1] >= 3:
+        sheet_name, _count, row, missing = near_miss
+        raise ImportError_(_("%(sheet)s: the header in row %(row)s lacks %(columns)s") %
+                           {"sheet": sheet_name, "row": row + 1,
+                            "columns": "、".join(c.label for c in missing)})  # fmt: skip
+    wanted = kind or "reports/projects/plans"
+    raise ImportError_(_("%(file)s: no header row for %(kind)s found in the first 30 rows "
+                         "(see `guatu template %(template)s` for the columns)") %
+                       {"file": name, "kind": wanted, "template": kind or "reports"})  # fmt: skip
 
 
-def _small_int(value) -> int | None:
-    """A month written as a number (6, 6.0, "6", "６") — with a year column beside it."""
-    try:
-        number = parse_decimal(value)
-    except ValueError:
-        return None
-    if number is not None and number == number.to_integral_value() and 1 <= number <= 12:
-        return int(number)
-    return None
+def _chain(head, rest):
+    yield from head
+    yield from rest
 
 
-def _parse_report(cells, header: Header, look: _Lookups, today: dt.date) -> dict:
-    project = _project(cells, header, look)
-    when = _cell(cells, header, "month")
-    year_cell = _cell(cells, header, "year")
-    as_number = _small_int(when)
-    if as_number is not None and year_cell:
-        year, month = int(parse_decimal(year_cell)), as_number
-    else:
-        date = parse_date(when)
-        if date is None:
-            raise ValueError("the month is missing", "month")
-        year, month = date.year, date.month
-    if (year, month) > (today.year, today.month):
-        raise ValueError(f"{year}-{month:02d} is in the future", "month")
-    fields = {
-        "project_id": project,
-        "year": year,
-        "month": month,
-        "problems": normalise_text(_cell(cells, header, "problems")),
-    }
-    for key in ("invest_month", "invest_ytd", "invest_cumulative"):
-        try:
-            fields[key] = _money(_cell(cells, header, key), header, key)
-        except ValueError as exc:
-            raise ValueError(str(exc), key) from None
-    if fields["invest_month"] is None or fields["invest_ytd"] is None:
-        raise ValueError("this month's investment and the year to date are both needed", "invest_ytd")
-    if fields["invest_month"] < 0:
-        raise ValueError("investment cannot be negative", "invest_month")
-    if fields["invest_ytd"] < fields["invest_month"]:
-        raise ValueError("the year to date is less than this month's investment", "invest_ytd")
-    if fields["invest_cumulative"] is None:
-        fields["invest_cumulative"] = fields["invest_ytd"]
-    elif fields["invest_cumulative"] < fields["invest_ytd"]:
-        raise ValueError("since-start investment is less than the year to date", "invest_cumulative")
-    try:
-        progress = _pct(_cell(cells, header, "progress_pct"))
-    except ValueError as exc:
-        raise ValueError(str(exc), "progress_pct") from None
-    if progress is not None and not 0 <= progress <= 100:
-        raise ValueError(f"physical progress {progress}% is outside 0–100", "progress_pct")
-    fields["progress_pct"] = progress if progress is not None else Decimal(0)
-    try:
-        fields["stage"] = _choice(Stage, normalise_text(_cell(cells, header, "stage")), Stage.CONSTRUCTION)
-    except ValueError as exc:
-        raise ValueError(str(exc), "stage") from None
-    return fields
+@dataclass
+class _Parsed:
+    """A file's good rows by record key, with their row numbers and what each row gives."""
 
-
-def _parse_plan(cells, header: Header, look: _Lookups, today: dt.date) -> dict:
-    project = _project(cells, header, look)
-    year = parse_decimal(_cell(cells, header, "year"))
-    if year is None or not 2000 <= year <= 2100:
-        raise ValueError("the year is missing or not a year", "year")
-    amount = _money(_cell(cells, header, "planned_investment"), header, "planned_investment")
-    if amount is None or amount < 0:
-        raise ValueError("the planned investment is missing or negative", "planned_investment")
-    out = {"project_id": project, "year": int(year), "planned_investment": amount}
-    for key in ("plans_start", "plans_production"):
-        try:
-            out[key] = _bool(normalise_text(_cell(cells, header, key)))
-        except ValueError as exc:
-            raise ValueError(str(exc), key) from None
-    return out
-
-
-def _parse_project(cells, header: Header, look: _Lookups, today: dt.date) -> dict:
-    code = normalise_text(_cell(cells, header, "project"))
-    name = normalise_text(_cell(cells, header, "project_name"))
-    if not code:
-        raise ValueError("a project needs its code", "project")
-    if not name:
-        raise ValueError("a project needs its name", "project_name")
-    out: dict = {"code": code, "name": name, "owner": normalise_text(_cell(cells, header, "owner")),
-                 "contact_leader": normalise_text(_cell(cells, header, "contact_leader"))}  # fmt: skip
-    for key, model in (("region", Region), ("platform", Platform), ("department", Department), ("industry", Industry)):
-        try:
-            out[f"{key}_id"] = look.ref(model, normalise_text(_cell(cells, header, key)))
-        except ValueError as exc:
-            raise ValueError(str(exc), key) from None
-    if out["region_id"] is None:
-        raise ValueError("a project needs its region", "region")
-    try:
-        out["total_investment"] = _money(_cell(cells, header, "total_investment"), header, "total_investment")
-        for key in ("planned_start", "actual_start", "planned_completion", "actual_completion"):
-            out[key] = parse_date(_cell(cells, header, key))
-        out["category"] = _choice(Category, normalise_text(_cell(cells, header, "category")), Category.INDUSTRIAL)
-        out["stage"] = _choice(Stage, normalise_text(_cell(cells, header, "stage")), Stage.PREPARATION)
-    except ValueError as exc:
-        raise ValueError(str(exc), "total_investment") from None
-    if out["total_investment"] is None:
-        raise ValueError("the total investment is missing", "total_investment")
-    return out
-
-
-PARSERS = {"reports": _parse_report, "plans": _parse_plan, "projects": _parse_project}
-MODELS = {"reports": (MonthlyReport, ["project_id", "year", "month"]), "plans": (AnnualPlan, ["project_id", "year"]),
-          "projects": (Project, ["code"])}  # fmt: skip
-
-
-def _label(header: Header, kind: str, key: str) -> str:
-    if key in header.labels:
-        return header.labels[key]
-    return next((c.header for c in SPECS[kind] if c.key == key), key)
-
-
-def _check_report_order(parsed: dict[tuple, dict], rows: dict[tuple, int], sheet: str, header: Header,
-                        errors: list[CellError]) -> None:  # fmt: skip
-    """YTD never decreases within a year, across the file and what is stored."""
-    projects = {k[0] for k in parsed}
-    years = {k[1] for k in parsed}
-    stored = defaultdict(dict)
-    for pid, year, month, ytd in MonthlyReport.objects.filter(project_id__in=projects, year__in=years).values_list(
-            "project_id", "year", "month", "invest_ytd"):  # fmt: skip
-        stored[(pid, year)][month] = ytd
-    for (pid, year, month), fields in parsed.items():
-        stored[(pid, year)][month] = fields["invest_ytd"]
-    for (pid, year), months in stored.items():
-        previous = None
-        for month in sorted(months):
-            if previous is not None and months[month] < previous[1] and (pid, year, month) in parsed:
-                errors.append(CellError(sheet, rows[(pid, year, month)], _label(header, "reports", "invest_ytd"),
-                                        f"year to date {months[month]} is less than {previous[1]} for month "
-                                        f"{previous[0]}"))  # fmt: skip
-            previous = (month, months[month])
+    fields: dict[tuple, dict] = field(default_factory=dict)
+    rows: dict[tuple, int] = field(default_factory=dict)
+    bad_rows: set[int] = field(default_factory=set)
 
 
 def import_file(
@@ -362,126 +226,339 @@ def import_file(
     progress: Callable[[int], None] | None = None,
     acting_user=None,
     name: str | None = None,
+    limits: Limits | None = None,
 ) -> Preview:
     """Preview (dry_run) or commit a sheet. The first sheet with a recognisable header is used.
-    `name` is the file's name as the user knows it (uploads are stored under a random name)."""
+    `name` is the file's name as the user knows it (uploads are stored under a random name).
+    `acting_user` is recorded as who made every change."""
     path = Path(path)
     name = name or path.name
-    sheets = read_sheets(path, name)
-    chosen = None
-    for sheet in sheets:
-        head = [row for _i, row in zip(range(40), sheet.rows, strict=False)]
-        for candidate in [kind] if kind else KINDS:
-            header = find_header(head, candidate, sheet.merged, extra=synonyms_for(candidate))
-            if header:
-                chosen = (sheet, header, candidate, head)
-                break
-        if chosen:
-            break
-    if not chosen:
-        wanted = kind or "reports/projects/plans"
-        raise ImportError_(f"{name}: no header row for {wanted} found in the first 30 rows "
-                           f"(see `guatu template {kind or 'reports'}` for the columns)")  # fmt: skip
-    sheet, header, kind, head = chosen
-    sheet.rows = _chain(head, sheet.rows)
+    table = _choose(read_sheets(path, name, limits), kind, name)
+    kind, header, sheet = table.kind, table.header, table.sheet
     preview = Preview(file=name, kind=kind)
-    look = _Lookups()
-    today = timezone.localdate()
+    if table.unit:
+        preview.declared["unit"] = table.unit
+    if table.period:
+        preview.declared["period"] = f"{table.period[0]}-{table.period[1]:02d}"
     model, keys = MODELS[kind]
-    parsed: dict[tuple, dict] = {}
-    row_of: dict[tuple, int] = {}
-    for number, cells in _data_rows(sheet, header):
+    preview.absent = _absent(kind, header, table.period)
+    ctx = Context(Lookups(), timezone.localdate(), table.period)
+    parsed = _Parsed()
+
+    def label(key: str) -> str:
+        return header.labels.get(key) or next((c.header for c in SPECS[kind] if c.key == key), key)
+
+    for number, cells in _data_rows(_chain(table.head, sheet.rows), header):
         preview.rows += 1
         if progress and preview.rows % 5000 == 0:
             progress(preview.rows)
-        try:
-            fields = PARSERS[kind](cells, header, look, today)
-        except ValueError as exc:
-            column = exc.args[1] if len(exc.args) > 1 else "project"
-            preview.errors.append(CellError(sheet.name, number, _label(header, kind, column), str(exc.args[0])))
+        row = Row(number, cells, header)
+        fields = PARSERS[kind](row, ctx)
+        if row.errors:  # the model's field rules too, so that the row's every error is listed at once
+            for name, reason in field_errors(model, fields).items():
+                row.error(FIELD_COLUMN.get(name, name), reason)
+        for key, reason in row.errors.items():
+            preview.add_error(CellError(sheet.name, number, label(key), reason))
+        if row.errors:
+            parsed.bad_rows.add(number)
             continue
-        key = tuple(fields[k] for k in keys)
-        if key in parsed:
-            preview.errors.append(CellError(sheet.name, number, _label(header, kind, keys[-1] if kind != "projects"
-                                                                        else "project"),
-                                            f"the same record as row {row_of[key]}"))  # fmt: skip
+        record = tuple(fields[k] for k in keys)
+        if record in parsed.fields:
+            column = "project" if kind == "projects" else ("month" if kind == "reports" else "year")
+            reason = _("the same record as row %(row)s") % {"row": parsed.rows[record]}
+            preview.add_error(CellError(sheet.name, number, label(column), reason))
             continue
-        parsed[key], row_of[key] = fields, number
+        parsed.fields[record], parsed.rows[record] = fields, number
     if progress:
         progress(preview.rows)
-    if kind == "reports" and parsed:
-        _check_report_order(parsed, row_of, sheet.name, header, preview.errors)
-    plan = _diff(preview, model, keys, parsed)
-    if preview.errors or dry_run:
+    stored = _stored(model, kind, parsed.fields)
+    records = _complete(kind, parsed, stored, ctx, preview, sheet.name, label)
+    _validate(model, records, parsed, preview, sheet.name, label, set(header.columns))
+    if kind == "reports":
+        _check_series(records, parsed, stored, preview, sheet.name, label, set(header.columns))
+        _check_status(records, parsed, stored, preview, sheet.name)
+    _check_access(model, kind, records, parsed, stored, preview, sheet.name, acting_user)
+    plan = _diff(preview, model, kind, records, parsed, stored, ctx.look)
+    if preview.errors_total or dry_run:
         return preview
-    with transaction.atomic():
-        _write(model, plan, f"import {name}", acting_user)
+    commit(model, plan, f"import {name}", acting_user)
     preview.committed = True
     return preview
 
 
-def _chain(head, rest):
-    yield from head
-    yield from rest
+def _absent(kind: str, header: Header, period) -> list[str]:
+    """The labels of the fields this file does not carry (left as stored when updating)."""
+    model = MODELS[kind][0]
+    skip = {"project", "project_name", "year"} if kind != "plans" else {"project", "project_name"}
+    if period:
+        skip.add("month")
+    names = {"project": "code", "project_name": "name"} if kind == "projects" else {}
+    out = []
+    for column in SPECS[kind]:
+        if column.key in header.columns or column.key in skip:
+            continue
+        field_name = names.get(column.key, column.key)
+        out.append(_field_label(model, field_name))
+    return out
 
 
-def _existing(model, keys: list[str], parsed: dict[tuple, dict]):
-    if model is Project:
-        return Project.objects.filter(code__in=[k[0] for k in parsed])
-    projects = {k[0] for k in parsed}
-    years = {k[1] for k in parsed}
-    return model.objects.filter(project_id__in=projects, year__in=years)
+def _stored(model, kind: str, parsed: dict[tuple, dict]) -> dict:
+    """What is stored for the file's records, as plain values: by record key; for reports every
+    stored report of the file's projects (the cross-row rules and carried-forward values need them)."""
+    if not parsed:
+        return {}
+    if kind == "projects":
+        codes = [k[0] for k in parsed]
+        rows = []
+        for start in range(0, len(codes), CHUNK):
+            rows += Project.objects.filter(code__in=codes[start : start + CHUNK]).values()
+        return {(r["code"],): r for r in rows}
+    projects = sorted({k[0] for k in parsed})
+    query = model.objects.all() if kind == "reports" else model.objects.filter(year__in={k[1] for k in parsed})
+    found = {}
+    for start in range(0, len(projects), CHUNK):
+        for r in query.filter(project_id__in=projects[start : start + CHUNK]).values():
+            found[tuple(r[k] for k in MODELS[kind][1])] = r
+    return found
 
 
-MAX_CHANGES = 1000  # the preview lists this many changes; the counts cover every row
-CHUNK = 5000
+def _complete(kind, parsed: _Parsed, stored: dict, ctx: Context, preview: Preview, sheet: str, label) -> dict:
+    """Every record as it will be: the stored values overlaid with what the file gives; a new
+    record gets what it needs from the rules below (never a guess: when there is no rule, an error)."""
+    records: dict[tuple, dict] = {}
+    if kind == "reports":
+        return _complete_reports(parsed, stored, ctx, preview, sheet, label)
+    for key, fields in parsed.fields.items():
+        current = stored.get(key)
+        if current is not None:
+            records[key] = {**current, **fields}
+        elif kind == "plans":
+            records[key] = {"plans_start": False, "plans_production": False, **fields}
+        else:
+            records[key] = {"owner": "", "contact_leader": "", "platform_id": None, "department_id": None,
+                            "industry_id": None, "category": Category.INDUSTRIAL, "stage": Stage.PREPARATION,
+                            "planned_start": None, "actual_start": None, "planned_completion": None,
+                            "actual_completion": None, "description": "", **fields}  # fmt: skip
+    return records
+
+
+def _complete_reports(parsed: _Parsed, stored: dict, ctx: Context, preview: Preview, sheet: str, label) -> dict:
+    """Reports, per project in month order so a new month can carry from the one before it:
+    since-start (自开工累计) not given = the previous month's since-start + what the year to date grew
+    by since then (the whole year to date in January), or the year to date for a project that
+    started this year and has no earlier report;
+    progress and stage not given = carried from the latest earlier report (else 0 and the
+    project's stage); problems not given = none."""
+    starts = dict(Project.objects.filter(pk__in={k[0] for k in parsed.fields}).values_list("pk", "actual_start"))
+    stages = dict(Project.objects.filter(pk__in={k[0] for k in parsed.fields}).values_list("pk", "stage"))
+    by_project: dict[int, dict[tuple, dict]] = defaultdict(dict)
+    for key, row in stored.items():
+        by_project[key[0]][key] = row
+    records: dict[tuple, dict] = {}
+    for key in sorted(parsed.fields):
+        fields = parsed.fields[key]
+        pid, year, month = key
+        current = stored.get(key)
+        series = by_project[pid]
+        if current is not None:
+            record = {**current, **fields}
+        else:
+            before = [series[k] for k in series if (k[1], k[2]) < (year, month)]
+            latest = max(before, key=lambda r: (r["year"], r["month"])) if before else None
+            previous_month = (year, month - 1) if month > 1 else (year - 1, 12)
+            record = {"progress_pct": latest["progress_pct"] if latest else Decimal(0),
+                      "stage": latest["stage"] if latest else stages.get(pid, Stage.CONSTRUCTION),
+                      "problems": "", **fields}  # fmt: skip
+            if "invest_cumulative" not in fields:
+                prior = series.get((pid, *previous_month))
+                start = starts.get(pid)
+                if prior is not None:  # what was invested since the previous report, by the year to date
+                    since = fields["invest_ytd"] - (prior["invest_ytd"] if prior["year"] == year else 0)
+                    record["invest_cumulative"] = prior["invest_cumulative"] + since
+                elif not before and start is not None and start.year == year:
+                    record["invest_cumulative"] = fields["invest_ytd"]
+                else:
+                    preview.add_error(CellError(sheet, parsed.rows[key], label("invest_cumulative"), _(
+                        "a new report needs the since-start figure: the file gives none and there is no report for "
+                        "%(year)s-%(month)02d to carry it from") % {"year": previous_month[0],
+                                                                     "month": previous_month[1]}))  # fmt: skip
+                    continue
+        records[key] = record
+        series[key] = record  # a later month in the file carries from this one
+    return records
+
+
+def field_errors(model, fields: dict) -> dict[str, str]:
+    """The model's field validation of the plain fields given (the others are not looked at)."""
+    given = {name: value for name, value in fields.items() if value is not None and not name.endswith("_id")}
+    exclude = [f.name for f in model._meta.concrete_fields if f.name not in given]
+    try:
+        model(**given).clean_fields(exclude=exclude)
+    except ValidationError as exc:
+        return {name: " ".join(messages) for name, messages in exc.message_dict.items()}
+    return {}
+
+
+def _validate(model, records: dict, parsed: _Parsed, preview: Preview, sheet: str, label, carried: set[str]) -> None:
+    """The model's own rules for every record: field validation (bounds, lengths, choices) and clean().
+    Foreign keys were resolved by the lookups; the model's cross-row check is left to `_check_series`
+    (set-based, over the file and the stored rows together), so the instance is cleaned without its
+    project."""
+    exclude = [f.name for f in model._meta.concrete_fields if f.is_relation or f.primary_key]
+    columns = {name: FIELD_COLUMN.get(name, name) for name in (f.attname for f in model._meta.concrete_fields)}
+    bad = []
+    for key, record in records.items():
+        values = {name: value for name, value in record.items() if not name.endswith("_id") and name != "id"}
+        instance = model(**{k: v for k, v in values.items() if k in columns})
+        instance._status_checked_by_caller = True  # `_check_status`, against the stored rows, set-based
+        found: dict[str, list[str]] = {}
+        for step, args in ((instance.clean_fields, {"exclude": exclude}), (instance.clean, {})):
+            try:
+                step(**args)
+            except ValidationError as exc:
+                for name, messages in exc.message_dict.items():
+                    found.setdefault(name, []).extend(messages)
+        for name, messages in found.items():
+            column = columns.get(name, name)
+            text = label(column) if column in carried else _field_label(model, name)
+            preview.add_error(CellError(sheet, parsed.rows[key], text, " ".join(messages)))
+        if found:
+            bad.append(key)
+    for key in bad:
+        del records[key]
+
+
+def _check_series(records: dict, parsed: _Parsed, stored: dict, preview: Preview, sheet: str, label,
+                  carried: set[str]) -> None:  # fmt: skip
+    """The cross-row report rules, set-based: per project, the stored reports overlaid with the
+    file's, in month order (`report_rules.series_errors`, one call per project)."""
+    by_project: dict[int, dict[tuple, SeriesRow]] = defaultdict(dict)
+    for key, row in stored.items():
+        by_project[key[0]][key] = SeriesRow(key, key[1], key[2], row["invest_ytd"], row["invest_cumulative"])
+    for key, record in records.items():
+        by_project[key[0]][key] = SeriesRow(key, key[1], key[2], record["invest_ytd"], record["invest_cumulative"])
+    found: dict[tuple, list] = defaultdict(list)
+    for pid in {key[0] for key in records}:
+        for error in series_errors(by_project[pid].values(), check=set(records) & set(by_project[pid])):
+            found[error.key].append(error)
+    for key, errors in found.items():
+        given = [e for e in errors if e.field in parsed.fields[key]]
+        for error in given or errors:  # a derived since-start is wrong only because a given figure is
+            column = label(error.field) if error.field in carried else _field_label(MonthlyReport, error.field)
+            preview.add_error(CellError(sheet, parsed.rows[key], column, series_message(error)))
+    bad = set(found)
+    for key in bad:
+        records.pop(key, None)
+
+
+def _check_status(records: dict, parsed: _Parsed, stored: dict, preview: Preview, sheet: str) -> None:
+    """Rows that would file into a month the city has closed, or change a report a reviewer has
+    approved (or the close has locked), are errors; rows equal to what is stored are not."""
+    from guatu.reporting.models import ReportingMonth
+
+    closed = set(ReportingMonth.objects.closed().values_list("year", "month"))
+    bad = []
+    for key, record in records.items():
+        current = stored.get(key)
+        changes = current is None or any(current.get(n) != v for n, v in record.items() if n in MonthlyReport.FIGURES)
+        if not changes:
+            continue
+        if current is not None and current["status"] not in MonthlyReport.EDITABLE:
+            status = ReportStatus(current["status"]).label
+            reason = (_("the report is locked (the month is closed); a reviewer corrects it with a reason")
+                      if current["status"] == ReportStatus.LOCKED
+                      else _("the report is %(status)s; its figures change after a reviewer returns it")
+                      % {"status": status})  # fmt: skip
+        elif (key[1], key[2]) in closed:
+            reason = _("%(year)s-%(month)02d is closed: the city has locked its figures.") % {
+                "year": key[1], "month": key[2]}  # fmt: skip
+        else:
+            continue
+        preview.add_error(CellError(sheet, parsed.rows[key], "", reason))
+        bad.append(key)
+    for key in bad:
+        records.pop(key, None)
+
+
+def _check_access(model, kind: str, records: dict, parsed: _Parsed, stored: dict, preview: Preview, sheet: str,
+                  user) -> None:  # fmt: skip
+    """Every row must be in the importing user's scope (set-based for plans and reports)."""
+    from guatu.accounts.access import allows, restrict_as
+
+    bad = []
+    if kind == "projects":
+        for key, record in records.items():
+            current = stored.get(key)
+            obj = Project(**{**({k: v for k, v in current.items() if k != "id"} if current else {}), **record})
+            if not allows(user, "change" if current else "add", obj):
+                bad.append(key)
+    else:
+        ids = {key[0] for key in records}
+        for action in ("add", "change"):
+            allowed = set(restrict_as(Project.objects.filter(pk__in=ids), user, action, model).values_list(
+                "pk", flat=True))  # fmt: skip
+            bad += [key for key in records if key[0] not in allowed and (key in stored) == (action == "change")]
+    for key in bad:
+        preview.add_error(CellError(sheet, parsed.rows[key], "", _("outside your scope: you may not write this row")))
+        records.pop(key, None)
 
 
 @dataclass
-class _WritePlan:
+class WritePlan:
     create: list[dict] = field(default_factory=list)
     update: dict[int, dict] = field(default_factory=dict)  # pk → the fields that change
 
 
-def _diff(preview: Preview, model, keys: list[str], parsed: dict[tuple, dict]) -> _WritePlan:
-    """Compare with what is stored (as plain values, not model instances: 100,000 rows stay cheap)."""
-    names = sorted({name for fields in parsed.values() for name in fields})
-    stored = {tuple(row[k] for k in keys): row for row in _existing(model, keys, parsed).values("pk", *names)}
-    plan = _WritePlan()
-    for key, fields in parsed.items():
+def _record_label(kind: str, key: tuple, look: Lookups) -> str:
+    if kind == "projects":
+        return key[0]
+    code, name = look.project_names.get(key[0], ("?", "?"))
+    when = f"{key[1]}-{key[2]:02d}" if kind == "reports" else str(key[1])
+    return f"{code} {name} · {when}"
+
+
+def _diff(preview: Preview, model, kind: str, records: dict, parsed: _Parsed, stored: dict, look) -> WritePlan:
+    """Compare with what is stored (as plain values: 100,000 rows stay cheap). Only the fields the
+    file gives are compared and written on an update."""
+    plan = WritePlan()
+    for key, record in records.items():
+        given = parsed.fields[key]
         current = stored.get(key)
-        label = "/".join(str(k) for k in key)
+        text = _record_label(kind, key, look) if kind != "projects" else f"{key[0]} {record.get('name', '')}"
         if current is None:
             preview.created += 1
-            plan.create.append(fields)
+            plan.create.append({k: v for k, v in record.items() if k != "id"})
             if len(preview.changes) < MAX_CHANGES:
-                preview.changes.append(Change(label, "create"))
+                preview.changes.append(Change(text, "create"))
             continue
-        changes = {name: (current[name], value) for name, value in fields.items() if current[name] != value}
+        changes = {name: (current[name], value) for name, value in given.items() if current[name] != value}
         if changes:
             preview.updated += 1
-            plan.update[current["pk"]] = {name: new for name, (_old, new) in changes.items()}
+            plan.update[current["id"]] = {name: new for name, (_old, new) in changes.items()}
             if len(preview.changes) < MAX_CHANGES:
-                preview.changes.append(Change(label, "update", changes))
+                labels = {name: _field_label(model, name) for name in changes}
+                preview.changes.append(Change(text, "update", changes, labels))
         else:
             preview.unchanged += 1
     return plan
 
 
-def _write(model, plan: _WritePlan, reason: str, user) -> None:
-    """Bulk inserts and updates in chunks: each row checked against the user's scope, validated,
-    and written with its change record (who, when, old → new) by the tracked queryset."""
+def commit(model, plan: WritePlan, reason: str, user) -> None:
+    """Write a checked plan in one transaction: bulk inserts and updates in chunks, each row checked
+    against the user's scope and written with its change record (who, when, old → new) by the
+    tracked queryset. New reports come in as submitted: an import is a filing."""
     from guatu.accounts.access import require
     from guatu.audit.context import acting
 
-    with acting(**({"user": user} if user is not None else {}), reason=reason):
+    with transaction.atomic(), acting(**({"user": user} if user is not None else {}), reason=reason):
         for start in range(0, len(plan.create), CHUNK):
             objects = [model(**fields) for fields in plan.create[start : start + CHUNK]]
             for obj in objects:
                 if model is MonthlyReport:
-                    obj.status = "submitted"
+                    obj.status = ReportStatus.SUBMITTED
+                    obj.submitted_at, obj.submitted_by = timezone.now(), user.get_username() if user else "system"
                 require(user, "add", obj)
-            model.objects.bulk_create(objects, batch_size=CHUNK)
+            model.objects.bulk_create(objects, batch_size=CHUNK)  # the model's rules again, in the transaction
         pks = list(plan.update)
         for start in range(0, len(pks), CHUNK):
             objects = list(model.objects.filter(pk__in=pks[start : start + CHUNK]))

@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class ImportJob(models.Model):
+    """An upload being read, previewed or committed by a background worker."""
+
     class Status(models.TextChoices):
         QUEUED = "queued", _("queued")
         READING = "reading", _("reading")
@@ -17,6 +19,13 @@ class ImportJob(models.Model):
         FAILED = "failed", _("failed")
 
     token = models.CharField(max_length=32, unique=True)
+    commit_requested = models.BooleanField(
+        default=False, help_text=_("Commit after reading when the file has no errors (the API's commit=true).")
+    )
+    language = models.CharField(max_length=16, blank=True, help_text=_("The language the preview is written in."))
+    worker = models.CharField(
+        max_length=100, blank=True, help_text=_("host:pid of the worker running the job, to tell when it died")
+    )
     file_name = models.CharField(_("file"), max_length=255)
     kind = models.CharField(_("kind"), max_length=16, blank=True)
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.QUEUED)
@@ -26,6 +35,8 @@ class ImportJob(models.Model):
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    RUNNING = (Status.READING, Status.COMMITTING)
 
     class Meta:
         ordering = ["-created_at"]

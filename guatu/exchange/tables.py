@@ -121,6 +121,7 @@ class Header:
     columns: dict[str, int]  # field key → 0-based column
     units: dict[str, str] = field(default_factory=dict)  # field key → unit written in its header
     labels: dict[str, str] = field(default_factory=dict)  # field key → the header text as written
+    first_row: int = 0  # 0-based index of the first header row (row - 1 for a two-row header)
 
 
 def _synonyms(kind: str, extra: dict[str, Iterable[str]] | None) -> dict[str, str]:
@@ -141,9 +142,23 @@ def _merged_labels(row: list[object], r: int, merged: list[tuple[int, int, int, 
     return labels
 
 
+def _candidates(top: list[str], below: list[str], c: int, group: str) -> list[str]:
+    """The texts a column of a two-row header may be known by. `group` is the label standing over
+    this column: its own top cell, or — when that is empty and a sub-label sits below, as under a
+    merged cell or a CSV's "本年完成投资,," over "当月,累计" — the nearest label to its left."""
+    label = top[c] if c < len(top) else ""
+    sub = below[c] if c < len(below) else ""
+    if not sub:
+        return [label] if label else []
+    if label:
+        return [f"{label}|{sub}", sub, label]
+    return [f"{group}|{sub}", sub] if group else [sub]
+
+
 def find_header(rows: list[list[object]], kind: str, merged=(), extra=None, scan: int = 30) -> Header | None:
-    """The best header among the first `scan` rows: one row, or two rows where a merged group
-    header ("本年完成投资") stands over sub-labels ("当月 | 累计")."""
+    """The best header among the first `scan` rows: one row, or two rows where a group header
+    ("本年完成投资", merged or not) stands over sub-labels ("当月 | 累计"). Whether the columns it
+    needs are all there is `missing_columns`' question."""
     table = _synonyms(kind, extra)
     best: Header | None = None
     best_score = 0
@@ -152,21 +167,26 @@ def find_header(rows: list[list[object]], kind: str, merged=(), extra=None, scan
         below = [normalise_text(v) for v in rows[r + 1]] if r + 1 < len(rows) else []
         for two in (False, True):
             columns, units, labels = {}, {}, {}
-            for c, label in enumerate(top):
-                sub = below[c] if two and c < len(below) else ""
-                candidates = [f"{label}|{sub}", sub, label] if sub else [label]
+            group = ""
+            for c in range(max(len(top), len(below) if two else 0)):
+                if c < len(top) and top[c]:
+                    group = top[c]
+                candidates = _candidates(top, below if two else [], c, group)
                 for candidate in candidates:
                     key = table.get(_key(candidate))
                     if key and key not in columns:
                         columns[key], labels[key] = c, candidate
-                        units[key] = header_unit(sub) or header_unit(label) or ""
+                        own = header_unit(candidate.split("|")[-1])
+                        units[key] = own or (header_unit(group) if two and group else None) or ""
                         break
             score = len(columns) - (1 if two else 0)  # prefer one row when two add nothing
-            if score > best_score:
-                best, best_score = Header(r + 1 if two else r, columns, units, labels), score
-    if best is None:
-        return None
-    required = {c.key for c in SPECS[kind] if c.required}
-    if not required <= set(best.columns) or not ({"project", "project_name"} & set(best.columns)):
-        return None
+            if score > best_score and ({"project", "project_name"} & set(columns)):
+                best, best_score = Header(r + 1 if two else r, columns, units, labels, r), score
     return best
+
+
+def missing_columns(header: Header, kind: str, declared: Iterable[str] = ()) -> list[Column]:
+    """The required columns the header lacks (a field declared above the header, such as the
+    report period, is not missing)."""
+    present = set(header.columns) | set(declared)
+    return [c for c in SPECS[kind] if c.required and c.key not in present]

@@ -7,17 +7,18 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from guatu.core import params
-from guatu.exchange.jobs import run_import
+from guatu.exchange.jobs import commit_refusal, job_may_commit, run_import
 from guatu.exchange.models import ImportJob
 from guatu.exchange.permissions import may_import
 from guatu.exchange.service import EXPORT_KINDS, export_bytes
 from guatu.exchange.tables import KINDS
 from guatu.exchange.template import template_xlsx
-from guatu.exchange.uploads import save_upload
+from guatu.exchange.uploads import declared_too_large, save_upload, too_large_message
 from guatu.projects.forms import ScopeForm
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -52,11 +53,21 @@ def template_view(request, kind: str):
     return _attachment(template_xlsx(kind), f"guatu-template-{kind}.xlsx", XLSX)
 
 
+def _refuse_upload(request, message: str):
+    messages.error(request, message)
+    jobs = ImportJob.objects.filter(requested_by=request.user)[:10]
+    return render(request, "exchange/import.html", {"kinds": KINDS, "jobs": jobs}, status=413)
+
+
 @login_required
 def import_page(request):
     """Upload: the file is kept and a background job reads and checks it (the preview)."""
     if request.method == "POST":
+        if declared_too_large(request):  # refused before the body is read
+            return _refuse_upload(request, too_large_message())
         uploaded = request.FILES.get("file")
+        if getattr(request, "upload_too_large", False):
+            return _refuse_upload(request, too_large_message())
         if not uploaded:
             messages.error(request, _("Choose a file to upload."))
             return redirect("exchange:import")
@@ -66,7 +77,8 @@ def import_page(request):
             messages.error(request, str(exc))
             return redirect("exchange:import")
         kind = request.POST.get("kind") if request.POST.get("kind") in KINDS else ""
-        job = ImportJob.objects.create(token=path.stem, file_name=uploaded.name, kind=kind, requested_by=request.user)
+        job = ImportJob.objects.create(token=path.stem, file_name=uploaded.name, kind=kind, requested_by=request.user,
+                                       language=get_language() or "")  # fmt: skip
         run_import.enqueue(job.pk, False)
         return redirect("exchange:job", token=job.token)
     jobs = ImportJob.objects.filter(requested_by=request.user)[:10]
@@ -83,8 +95,7 @@ def _own_job(request, token: str) -> ImportJob:
 @login_required
 def job_page(request, token: str):
     job = _own_job(request, token)
-    may_commit = (job.status == ImportJob.Status.PREVIEWED and job.preview and not job.preview["errors"]
-                  and may_import(request.user, job.kind))  # fmt: skip
+    may_commit = job_may_commit(job) and may_import(request.user, job.kind)
     return render(request, "exchange/job.html", {"job": job, "may_commit": may_commit})
 
 
@@ -92,9 +103,8 @@ def job_page(request, token: str):
 def job_status(request, token: str):
     """What the page polls: status, rows read so far, and the counts once known."""
     job = _own_job(request, token)
-    counts = (
-        {k: job.preview[k] for k in ("rows", "created", "updated", "unchanged", "errors_total")} if job.preview else {}
-    )
+    keys = ("rows", "created", "updated", "unchanged", "errors_total", "can_commit")
+    counts = {k: job.preview.get(k) for k in keys} if job.preview else {}
     return JsonResponse({"status": job.status, "rows_read": job.rows_read, "error": job.error, **counts})
 
 
@@ -104,8 +114,8 @@ def job_commit(request, token: str):
     job = _own_job(request, token)
     if job.kind not in KINDS or not may_import(request.user, job.kind):
         raise PermissionDenied
-    if job.status != ImportJob.Status.PREVIEWED or not job.preview or job.preview["errors"]:
-        messages.error(request, _("Only a previewed file without errors can be imported."))
+    if not job_may_commit(job):
+        messages.error(request, commit_refusal(job))
         return redirect("exchange:job", token=job.token)
     ImportJob.objects.filter(pk=job.pk).update(status=ImportJob.Status.QUEUED)  # the page polls until done
     run_import.enqueue(job.pk, True)

@@ -73,6 +73,9 @@ class IndicatorValue(TrackedModel):
     """indicator × unit × period (named by its last month) → YTD value and growth as published."""
 
     access_paths = {"region": "unit__region", "platform": "unit__platform"}
+    # Published statistics: ranking a city among its province's peers needs the peers' figures, so
+    # every role reads them; entering and revising them stays within the user's scope.
+    public_read = True
 
     indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="values")
     unit = models.ForeignKey(ReportingUnit, on_delete=models.PROTECT, related_name="values", verbose_name=_("unit"))

@@ -218,7 +218,8 @@ class MonthlyReport(TrackedModel):
     objects = MonthlyReportQuerySet.as_manager()
 
     FIGURES = ("year", "month", "invest_month", "invest_ytd", "invest_cumulative", "progress_pct", "stage", "problems")
-    EDITABLE = (ReportStatus.DRAFT, ReportStatus.RETURNED)
+    # A reporter may still change a report they submitted until a reviewer acts on it.
+    EDITABLE = (ReportStatus.DRAFT, ReportStatus.RETURNED, ReportStatus.SUBMITTED)
 
     class Meta:
         ordering = ["project__code", "year", "month"]
@@ -254,7 +255,8 @@ class MonthlyReport(TrackedModel):
             errors["invest_cumulative"] = _("Since-start investment cannot be less than the year to date.")
         if self.project_id and self.year and self.month and not errors:
             errors.update(self._series_errors())
-        errors.update(self._status_errors())
+        if not getattr(self, "_status_checked_by_caller", False):  # the importer checks it set-based
+            errors.update(self._status_errors())
         if errors:
             raise ValidationError(errors)
 

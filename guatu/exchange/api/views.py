@@ -1,36 +1,54 @@
 from __future__ import annotations
 
 from django.http import HttpResponse
+from django.urls import reverse
+from django.utils.translation import get_language
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
-from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
 from rest_framework.parsers import MultiPartParser
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from guatu.core import params
-from guatu.exchange.importer import ImportError_, import_file
+from guatu.exchange.jobs import commit_refusal, job_may_commit, run_import
+from guatu.exchange.models import ImportJob
 from guatu.exchange.permissions import may_import
-from guatu.exchange.reader import UnreadableFile
 from guatu.exchange.service import EXPORT_KINDS, export_bytes
 from guatu.exchange.tables import KINDS
-from guatu.exchange.uploads import discard, save_upload
+from guatu.exchange.uploads import declared_too_large, discard, save_upload, too_large_message
 from guatu.projects.scope import Scope, ScopeError
 
 
 class ImportRequestSerializer(serializers.Serializer):
     file = serializers.FileField()
     kind = serializers.ChoiceField(choices=KINDS, required=False)
-    commit = serializers.BooleanField(default=False, help_text="false: preview only; true: write (all or nothing)")
+    commit = serializers.BooleanField(
+        default=False, help_text="false: preview only; true: commit after reading when the file has no errors"
+    )
 
 
 class CellErrorSerializer(serializers.Serializer):
     sheet = serializers.CharField()
     row = serializers.IntegerField()
-    column = serializers.CharField()
+    column = serializers.CharField(help_text="the sheet's own header text, or the field's label if it has none")
     reason = serializers.CharField()
+
+
+class FieldChangeSerializer(serializers.Serializer):
+    field = serializers.CharField()
+    label = serializers.CharField(help_text="the field's label in the request's language")
+    old = serializers.CharField(allow_null=True)
+    new = serializers.CharField(allow_null=True)
+
+
+class ChangeSerializer(serializers.Serializer):
+    record = serializers.CharField(help_text="project code and name, and the year/month")
+    action = serializers.ChoiceField(choices=["create", "update"])
+    action_label = serializers.CharField(help_text="新增 / 修改 in the request's language")
+    changes = FieldChangeSerializer(many=True)
 
 
 class PreviewSerializer(serializers.Serializer):
@@ -41,38 +59,114 @@ class PreviewSerializer(serializers.Serializer):
     updated = serializers.IntegerField()
     unchanged = serializers.IntegerField()
     committed = serializers.BooleanField()
+    can_commit = serializers.BooleanField(help_text="no errors and something to create or update")
+    absent = serializers.ListField(child=serializers.CharField(), help_text="fields the file does not carry: "
+                                   "left as stored when updating")  # fmt: skip
+    declared = serializers.DictField(child=serializers.CharField(), help_text="unit and period declared above the "
+                                     "header")  # fmt: skip
     errors = CellErrorSerializer(many=True)
     errors_total = serializers.IntegerField()
-    changes = serializers.ListField(child=serializers.DictField())
+    changes = ChangeSerializer(many=True)
+
+
+class ImportJobSerializer(serializers.Serializer):
+    url = serializers.CharField(help_text="poll this until the status is previewed, committed or failed")
+    commit_url = serializers.CharField(help_text="POST here to commit a previewed job")
+    file_name = serializers.CharField()
+    kind = serializers.CharField()
+    status = serializers.ChoiceField(choices=ImportJob.Status.choices, help_text="queued → reading → previewed; "
+                                     "committing → committed; or failed (see error)")  # fmt: skip
+    rows_read = serializers.IntegerField()
+    error = serializers.CharField()
+    preview = PreviewSerializer(allow_null=True)
+
+
+class ImportRefusalSerializer(serializers.Serializer):
+    detail = serializers.CharField()
+
+
+def job_json(request, job: ImportJob) -> dict:
+    url = request.build_absolute_uri(reverse("api-import-job", args=[job.token]))
+    return {"url": url, "commit_url": request.build_absolute_uri(reverse("api-import-commit", args=[job.token])),
+            "file_name": job.file_name, "kind": job.kind, "status": job.status, "rows_read": job.rows_read,
+            "error": job.error, "preview": job.preview}  # fmt: skip
+
+
+def _accepted(request, job: ImportJob) -> Response:
+    job.refresh_from_db()
+    body = job_json(request, job)
+    return Response(body, status=202, headers={"Location": body["url"]})
 
 
 class ImportView(APIView):
-    """Upload a sheet: a preview (created / updated with old → new / unchanged / errors), or the commit."""
+    """Upload a sheet: a background job reads it (a preview: created / updated with old → new /
+    unchanged / every error) and, with commit=true and no errors, commits it. Answers 202 with the
+    job's URL to poll."""
 
     parser_classes = [MultiPartParser]
     permission_classes = [IsAuthenticated]
 
-    @extend_schema(request={"multipart/form-data": ImportRequestSerializer}, responses=PreviewSerializer)
+    @extend_schema(
+        request={"multipart/form-data": ImportRequestSerializer},
+        responses={202: ImportJobSerializer, 400: ImportRefusalSerializer, 413: ImportRefusalSerializer},
+    )
     def post(self, request):
+        if declared_too_large(request._request):  # refused before the body is read
+            return Response({"detail": too_large_message()}, status=413)
         body = ImportRequestSerializer(data=request.data)
+        if getattr(request._request, "upload_too_large", False):
+            return Response({"detail": too_large_message()}, status=413)
         body.is_valid(raise_exception=True)
         data = body.validated_data
         try:
             path = save_upload(data["file"])
         except ValueError as exc:
             raise ValidationError({"file": [str(exc)]}) from exc
-        try:
-            name = data["file"].name
-            preview = import_file(path, data.get("kind"), dry_run=True, name=name)
-            if data["commit"] and preview.ok:
-                if not may_import(request.user, preview.kind):
-                    raise PermissionDenied(f"you may not import {preview.kind}")
-                preview = import_file(path, preview.kind, acting_user=request.user, name=name)
-        except (ImportError_, UnreadableFile) as exc:
-            raise ValidationError({"file": [str(exc)]}) from exc
-        finally:
+        kind = data.get("kind") or ""
+        if data["commit"] and kind and not may_import(request.user, kind):
             discard(path)
-        return Response(preview.as_json(), status=200 if preview.ok else 400)
+            raise PermissionDenied(f"you may not import {kind}")
+        job = ImportJob.objects.create(token=path.stem, file_name=data["file"].name, kind=kind,
+                                       requested_by=request.user, commit_requested=data["commit"],
+                                       language=get_language() or "")  # fmt: skip
+        run_import.enqueue(job.pk, False)
+        return _accepted(request, job)
+
+
+def _job(request, token: str) -> ImportJob:
+    job = ImportJob.objects.filter(token=token).first()
+    if job is None or (job.requested_by_id != request.user.pk and not request.user.is_superuser):
+        raise NotFound()
+    return job
+
+
+class ImportJobView(APIView):
+    """An import job: its status, rows read, error, and the preview once read."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(responses={200: ImportJobSerializer, 404: ImportRefusalSerializer})
+    def get(self, request, token: str):
+        return Response(job_json(request, _job(request, token)))
+
+
+class ImportCommitView(APIView):
+    """Commit a previewed job (all or nothing). Refused with the reason when the preview has errors
+    or nothing to change."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(request=None, responses={202: ImportJobSerializer, 403: ImportRefusalSerializer,
+                                            409: ImportRefusalSerializer})  # fmt: skip
+    def post(self, request, token: str):
+        job = _job(request, token)
+        if job.kind not in KINDS or not may_import(request.user, job.kind):
+            raise PermissionDenied(f"you may not import {job.kind or 'this file'}")
+        if not job_may_commit(job):
+            return Response({"detail": commit_refusal(job)}, status=409)
+        ImportJob.objects.filter(pk=job.pk).update(status=ImportJob.Status.QUEUED)
+        run_import.enqueue(job.pk, True)
+        return _accepted(request, job)
 
 
 class ExportView(APIView):

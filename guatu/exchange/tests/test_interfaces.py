@@ -56,19 +56,37 @@ def test_a_broken_file_fails_the_job_with_the_reason(demo_client):
     assert job.status == "failed" and "坏.xlsx" in job.error
 
 
-def test_the_api_previews_and_commits(demo_client):
+def test_the_api_queues_a_job_answers_202_and_the_job_previews_then_commits(demo_client):
     code = Project.objects.first().code
-    preview = demo_client.post("/api/v1/imports/", {"file": plans_csv(code, "99")})
-    assert preview.status_code == 200 and preview.json()["created"] == 1 and not preview.json()["committed"]
-    commit = demo_client.post("/api/v1/imports/", {"file": plans_csv(code, "99"), "commit": "true"})
-    assert commit.json()["committed"] and AnnualPlan.objects.get(project__code=code, year=2026).planned_investment == 99
+    accepted = demo_client.post("/api/v1/imports/", {"file": plans_csv(code, "99")})
+    assert accepted.status_code == 202 and accepted["Location"] == accepted.json()["url"]
+    job = demo_client.get(accepted.json()["url"]).json()  # the test queue runs jobs at once
+    assert (job["status"], job["preview"]["created"], job["preview"]["can_commit"]) == ("previewed", 1, True)
+    assert not AnnualPlan.objects.filter(project__code=code, year=2026).exists()
+    committed = demo_client.post(job["commit_url"])
+    assert committed.status_code == 202 and demo_client.get(job["url"]).json()["status"] == "committed"
+    assert AnnualPlan.objects.get(project__code=code, year=2026).planned_investment == 99
+    again = demo_client.post(job["commit_url"])
+    assert again.status_code == 409 and again.json()["detail"] == "该文件已导入。"
 
 
-def test_the_api_reports_row_errors_with_400(demo_client):
-    response = demo_client.post("/api/v1/imports/", {"file": plans_csv("NO-SUCH", "1"), "commit": "true"})
-    assert response.status_code == 400
-    error = response.json()["errors"][0]
-    assert error == {"sheet": "计划", "row": 2, "column": "项目代码", "reason": "no project with code “NO-SUCH”"}
+def test_the_api_commits_in_one_call_and_refuses_a_commit_with_nothing_to_change(demo_client):
+    code = Project.objects.first().code
+    job = demo_client.post("/api/v1/imports/", {"file": plans_csv(code, "77"), "commit": "true"}).json()
+    assert demo_client.get(job["url"]).json()["status"] == "committed"
+    assert AnnualPlan.objects.get(project__code=code, year=2026).planned_investment == 77
+    same = demo_client.get(demo_client.post("/api/v1/imports/", {"file": plans_csv(code, "77")}).json()["url"]).json()
+    assert (same["status"], same["preview"]["unchanged"], same["preview"]["can_commit"]) == ("previewed", 1, False)
+    refused = demo_client.post(same["commit_url"])
+    assert refused.status_code == 409 and refused.json()["detail"] == "无需导入：每一行都与已存数据相同。"
+
+
+def test_the_api_reports_row_errors_in_the_job(demo_client):
+    job = demo_client.post("/api/v1/imports/", {"file": plans_csv("NO-SUCH", "1"), "commit": "true"}).json()
+    job = demo_client.get(job["url"]).json()
+    assert job["status"] == "previewed" and not job["preview"]["committed"]
+    error = job["preview"]["errors"][0]
+    assert error == {"sheet": "计划", "row": 2, "column": "项目代码", "reason": "没有代码为“NO-SUCH”的项目"}
 
 
 def test_the_api_refuses_a_non_sheet(demo_client):

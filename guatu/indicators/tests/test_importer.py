@@ -106,7 +106,7 @@ def test_xlsx_files_are_read_too(tmp_path):
 def test_an_unsupported_file_is_a_clear_error(tmp_path):
     path = tmp_path / "old.xls"
     path.write_bytes(b"\xd0\xcf\x11\xe0")
-    with pytest.raises(ImportFileError, match=r"save it as \.xlsx"):
+    with pytest.raises(ImportFileError, match=r"另存为 \.xlsx"):
         import_values(path)
 
 

@@ -45,6 +45,8 @@ class Command(BaseCommand):
             verb = "committed" if preview.committed else "preview"
             self.stdout.write(f"{preview.file} ({preview.kind}): {preview.rows:,} rows — {preview.created} new, "
                               f"{preview.updated} changed, {preview.unchanged} unchanged, "
-                              f"{len(preview.errors)} errors ({verb})")  # fmt: skip
-        if preview.errors:
-            raise CommandError(f"{path.name}: {len(preview.errors)} errors; nothing was written")
+                              f"{preview.errors_total} errors ({verb})")  # fmt: skip
+            if preview.absent:
+                self.stdout.write(f"not in the file (left as stored): {', '.join(preview.absent)}")
+        if preview.errors_total:
+            raise CommandError(f"{path.name}: {preview.errors_total} errors; nothing was written")

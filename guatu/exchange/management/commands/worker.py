@@ -1,0 +1,22 @@
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from guatu.exchange.jobs import start_worker
+
+
+class Command(BaseCommand):
+    help = (
+        "Run the background-job worker: first mark failed the imports a dead worker left running and remove "
+        "expired uploads, then work the queue (django-tasks' db_worker)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--interval", type=float, default=1.0, help="seconds between looks at an empty queue")
+
+    def handle(self, *args, interval, verbosity, **options):
+        recovered, removed = start_worker()
+        if verbosity:
+            self.stdout.write(
+                f"worker: {recovered} stale import job(s) marked failed, {removed} expired upload(s) removed"
+            )
+        call_command("db_worker", interval=interval, reload=False, startup_delay=False, verbosity=verbosity)
