@@ -241,6 +241,7 @@ def import_kind(path: Path, kind_name: str, *, user, commit: bool, label: str | 
     """Preview (or commit, all or nothing) a sheet of a registered kind."""
     from guatu.accounts.access import require
     from guatu.audit.context import acting
+    from guatu.audit.tracking import VersionConflict
 
     kind = get(kind_name)
     label = label or Path(path).name
@@ -311,6 +312,12 @@ def import_kind(path: Path, kind_name: str, *, user, commit: bool, label: str | 
                 names = sorted({n for _obj, ns in to_update for n in ns})
                 kind.model.objects.bulk_update([obj for obj, _ in to_update], names, batch_size=1000)
     except PermissionDenied as exc:
+        preview.errors.append({"sheet": "", "row": 0, "column": "", "reason": str(exc)})
+        return preview
+    except DjangoValidationError as exc:  # a rule that reads the stored row (a workflow) refused it at commit
+        preview.errors += [{"sheet": "", "row": 0, "column": "", "reason": m} for m in exc.messages]
+        return preview
+    except VersionConflict as exc:
         preview.errors.append({"sheet": "", "row": 0, "column": "", "reason": str(exc)})
         return preview
     preview.committed = True

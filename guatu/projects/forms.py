@@ -83,8 +83,9 @@ class MonthlyReportForm(VersionedModelForm):
         super().__init__(*args, **kwargs)
         self.instance.project = project
         today = timezone.localdate()
-        self.fields["year"].initial = today.year
-        self.fields["month"].initial = today.month
+        if "year" in self.fields:  # a correction keeps its month
+            self.fields["year"].initial = today.year
+            self.fields["month"].initial = today.month
         for name in ("invest_month", "invest_ytd", "invest_cumulative"):
             self.fields[name].help_text = _("10k yuan")
 

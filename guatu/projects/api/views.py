@@ -88,6 +88,7 @@ class MonthlyReportViewSet(GuatuModelViewSet):
     @action(detail=True, methods=["post"], url_path="return")
     def return_(self, request, pk=None):
         """Return a submitted or approved report to its reporter, with the reason."""
+        self.get_object()  # in scope and allowed, before the body is read
         body = ReturnSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         return self._step(actions.return_report, body.validated_data["reason"])
@@ -100,6 +101,7 @@ class MonthlyReportViewSet(GuatuModelViewSet):
     @action(detail=True, methods=["post"])
     def correct(self, request, pk=None):
         """Correct a locked report: new figures and a reason; a new revision, the old figures kept on record."""
+        self.get_object()  # in scope and allowed, before the body is read
         body = CorrectionSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         figures = dict(body.validated_data)
