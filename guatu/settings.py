@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "guatu.indicators",
     "guatu.briefings",
     "guatu.exchange",
+    "guatu.safety",
 ]
 
 MIDDLEWARE = [
@@ -166,6 +167,9 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "WarningLevelEnum": ["red", "yellow", "green"],
         "ListLevelEnum": "guatu.projects.choices.ListLevel",
+        "HazardStatusEnum": "guatu.safety.choices.HazardStatus",
+        "HazardGradeEnum": "guatu.safety.choices.HazardGrade",
+        "AccidentClassEnum": "guatu.safety.choices.AccidentClass",
     },
 }
 
