@@ -186,7 +186,7 @@ def hazard_fields(cells: dict) -> dict:
         "deadline": registry.date(cells, "deadline", required=True),
     }
     stored = Hazard.objects.filter(code=code).values_list("status", flat=True).first()
-    if present(cells, "status"):
+    if normalise_text(cells.get("status")):  # empty: a new hazard is found, a stored one keeps its status
         fields["status"] = coded(cells, "status", STATUSES)
         problem = move_error(stored, fields["status"], fields["grade"]) if stored else None
         if problem:
