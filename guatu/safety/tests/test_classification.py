@@ -85,13 +85,13 @@ people = st.integers(min_value=0, max_value=200)
 loss = st.decimals(min_value=0, max_value=20000, places=2)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200, deadline=None, database=None)
 @given(people, people, loss, people, people, loss)
 def test_more_of_anything_never_lowers_the_class(d, i, m, dd, di, dm):
     assert rank_of(cls(d + dd, i + di, m + dm), T) >= rank_of(cls(d, i, m), T)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200, deadline=None, database=None)
 @given(people, people, loss)
 def test_the_class_is_the_worst_of_the_three_measures_alone(d, i, m):
     alone = max(rank_of(cls(deaths=d), T), rank_of(cls(injuries=i), T), rank_of(cls(loss=m), T))
@@ -115,7 +115,7 @@ def test_a_year_without_a_result_breaks_the_run():
     assert streak({2022: False, 2023: True}, 2023).count == 1
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=100, deadline=None, database=None)
 @given(st.lists(st.booleans(), min_size=0, max_size=30))
 def test_a_streak_counts_the_wins_since_the_last_loss(years):
     results = {2000 + n: won for n, won in enumerate(years)}
