@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "guatu.briefings",
     "guatu.exchange",
     "guatu.reporting",
+    "guatu.safety",
 ]
 
 MIDDLEWARE = [
@@ -198,6 +199,9 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "WarningLevelEnum": ["red", "yellow", "green"],
         "ListLevelEnum": "guatu.projects.choices.ListLevel",
+        "HazardStatusEnum": "guatu.safety.choices.HazardStatus",
+        "HazardGradeEnum": "guatu.safety.choices.HazardGrade",
+        "AccidentClassEnum": "guatu.safety.choices.AccidentClass",
     },
 }
 

@@ -19,7 +19,7 @@ from guatu.audit.context import acting
 from guatu.core.bulk import UpsertResult, upsert
 from guatu.core.models import Department, Industry, Platform, Region
 from guatu.demo import catalog as c
-from guatu.demo import reporting
+from guatu.demo import reporting, safety
 from guatu.demo.people import ensure_demo_users
 from guatu.demo.splits import cumulative_curve, split_total
 from guatu.projects.models import AnnualPlan, ListMembership, MonthlyReport, Project, ProjectList
@@ -426,6 +426,7 @@ def _load() -> dict[str, UpsertResult]:
 
     result.update(battle.load())
     result.update(indicators.load())
+    result.update(safety.load())
     ensure_demo_users()
     result.update(reporting.load(get_user_model().objects.get(username=DEMO_USER)))
     return result

@@ -81,13 +81,32 @@ class ProjectWarning:
         }  # fmt: skip
 
 
+# Red reasons other parts give projects (an overdue 重大 hazard on the site …): name → function
+# (project ids, as-of day) → {project id: [reason text, …]} (`register_reasons`, in an AppConfig.ready).
+EXTRA_REASONS: dict = {}
+
+
+def register_reasons(name: str, function) -> None:
+    EXTRA_REASONS[name] = function
+
+
+def extra_reasons(project_ids, as_of: dt.date) -> dict[int, list[Reason]]:
+    found: dict[int, list[Reason]] = {}
+    ids = list(project_ids)
+    for name, function in EXTRA_REASONS.items():
+        for pk, texts in function(ids, as_of).items():
+            found.setdefault(pk, []).extend(Reason(Level.RED, name, text) for text in texts)
+    return found
+
+
 def worst(levels) -> str:
     return min(levels, key=SEVERITY.__getitem__, default=Level.GREEN)
 
 
-def evaluate(plan: ProjectPlan, figures: ProjectFigures | None, elapsed: Decimal, rules: Thresholds) -> ProjectWarning:
-    """Apply the rules to one project's plan and progress figures."""
-    reasons: list[Reason] = []
+def evaluate(plan: ProjectPlan, figures: ProjectFigures | None, elapsed: Decimal, rules: Thresholds,
+             extra: list[Reason] = ()) -> ProjectWarning:  # fmt: skip
+    """Apply the rules to one project's plan and progress figures (and the other parts' red reasons)."""
+    reasons: list[Reason] = list(extra)
     levels: dict[str, str] = {}
     if plan.error:
         reasons.append(Reason(Level.RED, "unschedulable", _("cannot be scheduled: %(error)s") % {"error": plan.error}))
@@ -145,8 +164,10 @@ def warnings_for(scope: Scope, as_of: dt.date, *, user=None) -> list[ProjectWarn
         "region", "platform")  # fmt: skip
     figures = project_figures(projects, period)
     rules = policy_for(scope)
-    result = [evaluate(plan, figures.get(plan.project.pk), period.elapsed_pct, rules)
-              for plan in plans_for(projects, as_of)]  # fmt: skip
+    plans = plans_for(projects, as_of)
+    extra = extra_reasons([plan.project.pk for plan in plans], as_of)
+    result = [evaluate(plan, figures.get(plan.project.pk), period.elapsed_pct, rules, extra.get(plan.project.pk, []))
+              for plan in plans]  # fmt: skip
     return sorted(result, key=lambda w: (SEVERITY[w.level], w.project.code))
 
 
@@ -155,7 +176,8 @@ def warning_for_project(project: Project, as_of: dt.date, *, plan: ProjectPlan |
     period = Period(as_of.year, as_of.month)
     plan = plan or build_plan(project, list(project.milestones.all()), as_of)
     figures = project_figures(Project.objects.filter(pk=project.pk), period)
-    return evaluate(plan, figures.get(project.pk), period.elapsed_pct, policy_for(Scope(region=project.region)))
+    extra = extra_reasons([project.pk], as_of).get(project.pk, [])
+    return evaluate(plan, figures.get(project.pk), period.elapsed_pct, policy_for(Scope(region=project.region)), extra)
 
 
 @dataclass
