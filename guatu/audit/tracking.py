@@ -139,11 +139,29 @@ def write_records(records: list[ChangeRecord]) -> None:
         ChangeRecord.objects.bulk_create(records, batch_size=1000)
 
 
+def _check_plain_values(model, values: dict) -> None:
+    """The field validation of every plain value an update sets (expressions are checked after)."""
+    from django.core.exceptions import ValidationError
+
+    errors = {}
+    for name, value in values.items():
+        if hasattr(value, "resolve_expression"):
+            continue
+        field = model._meta.get_field(name)
+        try:
+            field.clean(value, None)
+        except ValidationError as exc:
+            errors[name] = exc.messages
+    if errors:
+        raise ValidationError(errors)
+
+
 class TrackedQuerySet(models.QuerySet):
     """Bulk writes that validate, version and record like `save()` does."""
 
     def update(self, **kwargs) -> int:
         model = self.model
+        _check_plain_values(model, kwargs)
         fields = tracked_fields(model)
         names = [f.attname for f in fields]
         with transaction.atomic(using=self.db):
@@ -155,6 +173,10 @@ class TrackedQuerySet(models.QuerySet):
             scopes = scope_ids_bulk(model, before)
             records = []
             objects = model._base_manager.using(self.db).in_bulk(list(before))
+            # Every value must be one the column holds and reads back (bounds, lengths, choices): an
+            # invalid result undoes the update. Workflow rules (clean()) belong to the actions.
+            for obj in objects.values():
+                obj.clean_fields()
             for row in after_rows:
                 old, new = _row_snapshot(model, before[row["pk"]], fields), _row_snapshot(model, row, fields)
                 if old != new:
