@@ -1,0 +1,2 @@
+def section(scope, period, *, user):
+    return None
