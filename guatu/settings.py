@@ -167,6 +167,10 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "WarningLevelEnum": ["red", "yellow", "green"],
         "ListLevelEnum": "guatu.projects.choices.ListLevel",
+        "InnovationIndicatorKindEnum": "guatu.innovation.choices.IndicatorKind",
+        "InnovationPartnerKindEnum": "guatu.innovation.choices.PartnerKind",
+        "InnovationMilestoneKindEnum": "guatu.innovation.choices.MilestoneKind",
+        "InnovationDatePrecisionEnum": "guatu.innovation.choices.DatePrecision",
     },
 }
 

@@ -135,6 +135,15 @@ class InnovationPlatform(TrackedModel):
     def founded_display(self) -> str:
         return fuzzy_date(self.founded, self.founded_precision)
 
+    @property
+    def founded_display_sheet(self) -> str:
+        """The founding date for a sheet, as far as it is known: 2021 / 2023-12 / 2024-04-15."""
+        if self.founded_precision == DatePrecision.YEAR:
+            return str(self.founded.year)
+        if self.founded_precision == DatePrecision.MONTH:
+            return f"{self.founded.year}-{self.founded.month:02d}"
+        return self.founded.isoformat()
+
     def clean(self) -> None:
         errors: dict = {}
         _check_date(self.founded, "founded", errors)
@@ -411,7 +420,8 @@ class SchemeIndicator(TrackedModel):
         errors: dict = {}
         if self.kind == IndicatorKind.NORMAL and self.cap is not None:
             errors["cap"] = _("A normal item has no cap: it scores at most its weight.")
-        if self.kind == IndicatorKind.NORMAL and self.scheme_id and self.weight is not None:
+        if self.kind == IndicatorKind.NORMAL and self.scheme_id and self.weight is not None and not getattr(
+                self, "_skip_sum_check", False):  # fmt: skip
             others = self.scheme.indicators.filter(kind=IndicatorKind.NORMAL).exclude(pk=self.pk)
             total = sum(others.values_list("weight", flat=True), ZERO) + self.weight
             if total > scoring.FULL_MARKS:
