@@ -107,7 +107,7 @@ OUTPUTS = ExchangeKind(
 # --- platforms ---------------------------------------------------------------------------------
 
 _YEAR_ONLY = re.compile(r"^(\d{4})\s*年?$")
-_DAY = re.compile(r"\d{4}\s*(?:年|[-/.])\s*\d{1,2}\s*(?:月)?\s*(?:[-/.])?\s*\d{1,2}\s*日?$")
+_DAY = re.compile(r"^\d{4}\s*(?:年|[-/.])\s*\d{1,2}\s*(?:月|[-/.])\s*\d{1,2}\s*日?$")
 
 
 def founded(cells: dict) -> tuple[dt.date, str]:

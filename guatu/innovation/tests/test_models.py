@@ -80,7 +80,9 @@ def test_a_stale_version_is_refused():
 
 
 def scheme(year=2030) -> EvaluationScheme:
-    return EvaluationScheme.objects.create(year=year, platform_type=PlatformType.objects.get(code="KL"), name="测试方案")
+    return EvaluationScheme.objects.create(
+        year=year, platform_type=PlatformType.objects.get(code="KL"), name="测试方案"
+    )
 
 
 def test_the_normal_weights_of_a_scheme_may_not_exceed_100():
