@@ -168,7 +168,7 @@ class PlatformPartner(TrackedModel):
     since = models.DateField(_("since"), null=True, blank=True)
 
     class Meta:
-        ordering = ["platform", "kind", "name"]
+        ordering = ["platform", "kind", "pk"]
         verbose_name = _("platform partner")
         verbose_name_plural = _("platform partners")
         constraints = [models.UniqueConstraint(fields=["platform", "name"], name="innovation_partner_unique")]

@@ -56,6 +56,15 @@ def _num(value) -> str | None:
     return None if value is None else str(value)
 
 
+def by_measure(keys: list[str], years: list[int], outputs: dict) -> dict:
+    """Chart data: the measures side by side, one series per year (so years compare measure by measure)."""
+    return {
+        "labels": [str(measures.measure(k).label) for k in keys],
+        "series": [{"name": str(y), "values": [_num(outputs[y].value(k)) if y in outputs else None for k in keys]}
+                   for y in years],
+    }  # fmt: skip
+
+
 @login_required
 def platform_list(request):
     form = filter_form(request)
@@ -70,7 +79,7 @@ def platform_list(request):
             card = figures.scorecard_for(p, year, outputs[p.pk], schemes.get(p.platform_type_id))
             rows.append({"platform": p, "figures": figures.summary_figures(outputs[p.pk], year), "card": card,
                          "years": sorted(y for y in outputs[p.pk] if y <= year)})  # fmt: skip
-        scored = [r for r in rows if r["card"].total is not None]
+        scored = sorted((r for r in rows if r["card"].total is not None), key=lambda r: -r["card"].total)
         context.update(
             year=year, rows=rows, query=form.as_query(), measures=[measures.measure(k) for k in CHART_MEASURES],
             chart={"labels": [r["platform"].name for r in scored], "totals": [_num(r["card"].total) for r in scored],
@@ -99,11 +108,7 @@ def platform_detail(request, code: str):
     links = platform.project_links.filter(project__in=Project.objects.visible_to(request.user)).select_related(
         "project")  # fmt: skip
     yoy = figures.year_on_year(platform, years) if years else None
-    chart = {
-        "years": [str(y) for y in years],
-        "series": [{"name": str(measures.measure(k).label), "values": [_num(outputs[y].value(k)) for y in years]}
-                   for k in CHART_MEASURES if k in reported],
-    }  # fmt: skip
+    chart = by_measure([k for k in CHART_MEASURES if k in reported], years, outputs)
     return render(request, "innovation/platform_detail.html", {
         "platform": platform, "outputs": [outputs[y] for y in years], "years": years, "totals": totals,
         "measures": [measures.measure(k) for k in reported], "last": last,
@@ -159,13 +164,8 @@ def ranking_page(request):
 def year_on_year_page(request, code: str):
     platform = visible_platform(request, code)
     yoy = figures.year_on_year(platform)
-    chart = {
-        "years": [str(y) for y in yoy.years],
-        "totals": [_num(c.total) for c in yoy.cards],
-        "series": [{"name": str(r.measure.label), "values": [_num(v) for v in r.values]}
-                   for r in yoy.rows if r.key in CHART_MEASURES],
-        "names": {"score": _("Score")},
-    }  # fmt: skip
+    outputs = figures.outputs_of([platform])[platform.pk]
+    chart = by_measure([r.key for r in yoy.rows if r.key in CHART_MEASURES], yoy.years, outputs)
     return render(request, "innovation/year_on_year.html", {"platform": platform, "yoy": yoy, "chart": chart})
 
 

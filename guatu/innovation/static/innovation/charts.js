@@ -12,7 +12,7 @@
   function num(xs) { return xs.map(function (v) { return v === null ? null : parseFloat(v); }); }
   function ready(target, payload) { return payload && window.Plotly && document.getElementById(target); }
   function layout(extra) {
-    var base = { font: font, margin: { t: 20, r: 20, b: 80, l: 50 }, legend: { orientation: "h" } };
+    var base = { font: font, margin: { t: 30, r: 20, b: 80, l: 50 }, legend: { orientation: "h", y: 1.12 } };
     Object.keys(extra || {}).forEach(function (k) { base[k] = extra[k]; });
     return base;
   }
@@ -27,22 +27,32 @@
     }], layout({ yaxis: { rangemode: "tozero" } }), config);
   }
 
-  var outputs = data("innovation-outputs-data");
-  if (ready("outputs-chart", outputs) && outputs.series.length) {
-    Plotly.newPlot("outputs-chart", outputs.series.map(function (s, i) {
-      return { type: "bar", name: s.name, x: outputs.years, y: num(s.values), marker: { color: palette[i % 6] } };
-    }), layout({ barmode: "group", xaxis: { type: "category" } }), config);
+  function byMeasure(target, payload) {
+    if (!ready(target, payload) || !payload.series.length) { return; }
+    Plotly.newPlot(target, payload.series.map(function (s, i) {
+      var values = num(s.values);
+      return { type: "bar", name: s.name, x: payload.labels, y: values, marker: { color: palette[i % 6] },
+               text: values.map(function (v) { return v === null ? "" : String(v); }), textposition: "outside",
+               cliponaxis: false };
+    }), layout({ barmode: "group", yaxis: { rangemode: "tozero" } }), config);
   }
+  byMeasure("outputs-chart", data("innovation-outputs-data"));
+  byMeasure("yoy-chart", data("innovation-yoy-data"));
 
   var card = data("innovation-scorecard-data");
   if (ready("scorecard-chart", card)) {
     var got = num(card.scores);
+    var labels = card.labels.slice().reverse();  // horizontal bars read top-down in the table's order
+    document.getElementById("scorecard-chart").style.height = Math.max(260, 44 * labels.length + 80) + "px";
     Plotly.newPlot("scorecard-chart", [
-      { type: "bar", name: card.names.ceiling, x: card.labels, y: num(card.ceilings), marker: { color: "#d9e0e7" } },
-      { type: "bar", name: card.names.score, x: card.labels, y: got,
-        marker: { color: got.map(function (v) { return v < 0 ? "#c62828" : "#1b7f3b"; }) },
-        text: got.map(function (v) { return v.toFixed(2); }), textposition: "outside", cliponaxis: false }
-    ], layout({ barmode: "overlay", margin: { t: 20, r: 20, b: 120, l: 50 } }), config);
+      { type: "bar", orientation: "h", name: card.names.ceiling, y: labels, x: num(card.ceilings).reverse(),
+        marker: { color: "#d9e0e7" } },
+      { type: "bar", orientation: "h", name: card.names.score, y: labels, x: got.slice().reverse(),
+        marker: { color: got.slice().reverse().map(function (v) { return v < 0 ? "#c62828" : "#1b7f3b"; }) },
+        text: got.slice().reverse().map(function (v) { return v.toFixed(2); }), textposition: "outside",
+        cliponaxis: false }
+    ], layout({ barmode: "overlay", margin: { t: 30, r: 40, b: 30, l: 10 }, yaxis: { automargin: true },
+               legend: { orientation: "h", y: 1.08 } }), config);
   }
 
   var ranking = data("innovation-ranking-data");
@@ -57,14 +67,4 @@
     Plotly.newPlot("ranking-chart", traces, layout({ yaxis: { rangemode: "tozero" } }), config);
   }
 
-  var yoy = data("innovation-yoy-data");
-  if (ready("yoy-chart", yoy)) {
-    var bars = yoy.series.map(function (s, i) {
-      return { type: "bar", name: s.name, x: yoy.years, y: num(s.values), marker: { color: palette[i % 6] } };
-    });
-    bars.push({ type: "scatter", mode: "lines+markers+text", name: yoy.names.score, x: yoy.years, y: num(yoy.totals),
-                yaxis: "y2", line: { color: "#263238", width: 3 }, text: yoy.totals, textposition: "top center" });
-    Plotly.newPlot("yoy-chart", bars, layout({ barmode: "group", xaxis: { type: "category" },
-      yaxis2: { overlaying: "y", side: "right", rangemode: "tozero", showgrid: false } }), config);
-  }
 })();
