@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "guatu.exchange",
     "guatu.reporting",
     "guatu.safety",
+    "guatu.innovation",
 ]
 
 MIDDLEWARE = [
@@ -202,6 +203,10 @@ SPECTACULAR_SETTINGS = {
         "HazardStatusEnum": "guatu.safety.choices.HazardStatus",
         "HazardGradeEnum": "guatu.safety.choices.HazardGrade",
         "AccidentClassEnum": "guatu.safety.choices.AccidentClass",
+        "InnovationIndicatorKindEnum": "guatu.innovation.choices.IndicatorKind",
+        "InnovationPartnerKindEnum": "guatu.innovation.choices.PartnerKind",
+        "InnovationMilestoneKindEnum": "guatu.innovation.choices.MilestoneKind",
+        "InnovationDatePrecisionEnum": "guatu.innovation.choices.DatePrecision",
     },
 }
 

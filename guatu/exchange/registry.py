@@ -278,8 +278,14 @@ def import_kind(path: Path, kind_name: str, *, user, commit: bool, label: str | 
         parsed[key] = (fields, sheet, row_number)
     stored = {tuple(getattr(o, k) for k in kind.key): o for o in _stored(kind, parsed)}
     to_create, to_update = [], []
-    for key, (fields, _sheet, _row) in parsed.items():
+    for key, (fields, sheet, row_number) in parsed.items():
         current = stored.get(key)
+        # A row the user may not write is an error on that row, before any stored value is shown.
+        refused = _refused(user, "add", kind.model(**fields)) if current is None else (
+            _refused(user, "change", current) or _refused(user, "change", _changed(current, fields)))  # fmt: skip
+        if refused:
+            preview.errors.append({"sheet": sheet, "row": row_number, "column": "", "reason": refused})
+            continue
         if current is None:
             preview.created += 1
             to_create.append(kind.model(**fields))
@@ -322,6 +328,27 @@ def import_kind(path: Path, kind_name: str, *, user, commit: bool, label: str | 
         return preview
     preview.committed = True
     return preview
+
+
+def _refused(user, action: str, obj: models.Model) -> str:
+    """Why the user may not `action` the object ("" when they may)."""
+    from guatu.accounts.access import require
+
+    try:
+        require(user, action, obj)
+    except PermissionDenied as exc:
+        return str(exc)
+    return ""
+
+
+def _changed(current: models.Model, fields: dict) -> models.Model:
+    """A copy of the stored object with the row's fields, to check the scope it would move to."""
+    import copy
+
+    changed = copy.copy(current)
+    for name, value in fields.items():
+        setattr(changed, name, value)
+    return changed
 
 
 def _stored(kind: ExchangeKind, parsed: dict) -> Iterable[models.Model]:
