@@ -213,8 +213,7 @@ def _rows_of(path: Path, label: str, kind: ExchangeKind) -> Iterator[tuple[str, 
         if header is None:
             continue
         found = True
-        sheet_rows = type(sheet)(sheet.name, iter(rows), sheet.merged)
-        for number_, cells in _data_rows(sheet_rows, header):
+        for number_, cells in _data_rows(rows, header):
             by_key = {key: (cells[c] if c < len(cells) else None) for key, c in header.columns.items()}
             by_key[UNITS] = {key: _money_factor(header, key) for key in header.columns}
             yield sheet.name, header, number_, by_key

@@ -67,7 +67,7 @@ def test_an_outsider_cannot_import_for_a_platform_outside_their_scope_nor_see_it
     path = sheet(tmp_path / "c.xlsx", [["科创平台", "年份", "引育高层次人才"], ["QZ-ZYHG", 2024, 1]], title=None)
     preview = registry.import_kind(path, "innovation-outputs", user=outsider, commit=True)
     assert not preview.committed and preview.changes == []  # the stored 148 is not shown
-    assert preview.errors[0]["row"] == 2 and "scope" in preview.errors[0]["reason"]
+    assert preview.errors[0]["row"] == 2 and "管辖范围" in preview.errors[0]["reason"]
     assert PlatformOutput.objects.get(platform__code="QZ-ZYHG", year=2024).talent == 148
 
 

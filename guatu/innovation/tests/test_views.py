@@ -120,7 +120,7 @@ def test_an_edit_over_a_newer_version_is_refused_with_a_message(client, officer)
     row.talent = 122  # someone else saves after the officer opened the form
     row.save()
     response = client.post(INSTITUTE + "outputs/2023/", {"year": 2023, "talent": 1, "seen_version": seen})
-    assert response.status_code == 200 and "reload it" in text(response)  # the stored figure stays
+    assert response.status_code == 200 and "请刷新后重新修改" in text(response)  # the stored figure stays
     row.refresh_from_db()
     assert row.talent == 122
 

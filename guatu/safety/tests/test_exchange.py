@@ -84,7 +84,7 @@ def test_an_outsider_cannot_import_into_another_county(tmp_path, outsider):
     csv = "检查编号,检查日期,检查人员,被检查单位,所在地区\nAJ-X-1,2024-11-01,王五,某企业,柯城区\n"
     preview = import_kind(write(tmp_path, "检查.csv", csv), "inspections", user=outsider, commit=True)
     assert not preview.committed and preview.errors[0]["reason"] == (
-        "You may not add this 安全检查: it is outside your scope or your role."
+        "您不能新增此安全检查：它超出了您的角色或管辖范围。"
     )
     assert not Inspection.objects.filter(code="AJ-X-1").exists()
     ok = csv.replace("柯城区", "江山市")

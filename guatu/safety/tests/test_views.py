@@ -145,7 +145,7 @@ def test_a_stale_form_is_refused_with_what_is_stored_now(officer_client):
     h.owner = "乙"
     h.save()
     page = officer_client.post(f"/safety/hazards/{h.pk}/edit/", form)
-    assert page.status_code == 200 and "(version 1 → 2)" in str(page.context["form"].non_field_errors())
+    assert page.status_code == 200 and "版本 1 → 2" in str(page.context["form"].non_field_errors())
     assert Hazard.objects.get(pk=h.pk).owner == "乙"
 
 
