@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "guatu.indicators",
     "guatu.briefings",
     "guatu.exchange",
+    "guatu.funds",
 ]
 
 MIDDLEWARE = [

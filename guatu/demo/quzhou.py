@@ -416,9 +416,10 @@ def _load() -> dict[str, UpsertResult]:
         change_reason=REASON,
         protect_people=DEMO_ACTOR,
     )
-    from guatu.demo import battle, indicators
+    from guatu.demo import battle, funds, indicators
 
     result.update(battle.load())
     result.update(indicators.load())
+    result.update(funds.load())
     ensure_demo_users()
     return result
