@@ -6,6 +6,8 @@ from __future__ import annotations
 import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from guatu.core.models import Industry, Platform, Region
 from guatu.funds.choices import FundKind, FundLevel, FundStructure, LPClass
@@ -13,6 +15,7 @@ from guatu.funds.models import Fund, FundCommitment, FundInvestment
 from guatu.funds.scope import subtree_ids
 
 ALL = _("All")
+ID = extend_schema_field(OpenApiTypes.INT)  # the schema type of a filter that takes an object's id
 
 
 def _regions():
@@ -23,11 +26,23 @@ class _FundScopeFilters(django_filters.FilterSet):
     """Region/platform subtree, level and one fund (with its sub-funds), read through `prefix` to the fund."""
 
     prefix = ""
-    region = django_filters.ModelChoiceFilter(
-        label=_("Region"), queryset=_regions(), method="filter_region", empty_label=ALL
+    region = ID(
+        django_filters.ModelChoiceFilter(
+            label=_("Region"),
+            queryset=_regions(),
+            method="filter_region",
+            empty_label=ALL,
+            help_text="region id: its subtree",
+        )
     )
-    platform = django_filters.ModelChoiceFilter(
-        label=_("Platform"), queryset=Platform.objects.all(), method="filter_platform", empty_label=ALL
+    platform = ID(
+        django_filters.ModelChoiceFilter(
+            label=_("Platform"),
+            queryset=Platform.objects.all(),
+            method="filter_platform",
+            empty_label=ALL,
+            help_text="platform id: its subtree",
+        )
     )
     level = django_filters.ChoiceFilter(
         label=_("Level"), choices=FundLevel.choices, method="filter_level", empty_label=ALL
@@ -94,8 +109,14 @@ class FundInvestmentFilterSet(_FundScopeFilters):
         method="filter_until",
         help_text="invested by this day, by the funds in the cluster that day",
     )
-    landed_in = django_filters.ModelChoiceFilter(
-        label=_("Landed in"), queryset=_regions(), method="filter_landed", empty_label=ALL
+    landed_in = ID(
+        django_filters.ModelChoiceFilter(
+            label=_("Landed in"),
+            queryset=_regions(),
+            method="filter_landed",
+            empty_label=ALL,
+            help_text="region id: where the investee is",
+        )
     )
     project = django_filters.CharFilter(label=_("Project code"), field_name="project__code")
 

@@ -27,6 +27,7 @@ from guatu.funds.filtersets import FundCommitmentFilterSet, FundFilterSet, FundI
 from guatu.funds.forms import FundScopeForm
 from guatu.funds.models import Fund, FundCommitment, FundInvestment
 from guatu.funds.scope import FundScope
+from guatu.funds.warnings import fund_warnings
 from guatu.projects.progress import latest_period
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -153,8 +154,6 @@ def fund_list(request):
     wanted = set(filterset.qs.values_list("pk", flat=True))
     book = FundBook(FundScope(), user=request.user)
     rows = [f for f in fund_figures(book, as_of) if f.fund.pk in wanted]
-    from guatu.funds.warnings import fund_warnings
-
     warned = {w.fund.pk for w in fund_warnings(as_of, book=book)}
     return render(
         request,
@@ -182,12 +181,7 @@ def fund_detail(request, code: str):
     if len(book.funds) > 1:  # a 母基金: its figures with the sub-funds under it
         period = Period(as_of.year, as_of.month)
         family = summary(FundScope(fund=fund), period.start, as_of, user=request.user, book=book)
-    records = (
-        ChangeRecord.objects.visible_to(request.user)
-        .filter(content_type__app_label="funds", object_id__in=[fund.pk])
-        .filter(content_type__model="fund")[:50]
-    )
-    from guatu.funds.warnings import fund_warnings
+    records = ChangeRecord.objects.visible_to(request.user).for_object(fund).order_by("-time", "-id")[:50]
 
     return render(
         request,

@@ -112,7 +112,7 @@ class FundInvestmentSerializer(ScopedSerializerMixin, ModelCleanMixin, serialize
         ]
 
 
-class SummaryQuerySerializer(serializers.Serializer):
+class FundSummaryQuerySerializer(serializers.Serializer):
     year = serializers.IntegerField(min_value=2000, max_value=2100)
     through = serializers.IntegerField(min_value=1, max_value=12, default=12)
     region = serializers.CharField(required=False, help_text="region code or name (its funds and those below)")
@@ -122,7 +122,7 @@ class SummaryQuerySerializer(serializers.Serializer):
     level = serializers.CharField(required=False, help_text="province, city or county")
 
 
-class WarningsQuerySerializer(serializers.Serializer):
+class FundWarningsQuerySerializer(serializers.Serializer):
     as_of = serializers.DateField(required=False, help_text="default: today")
     region = serializers.CharField(required=False)
     platform = serializers.CharField(required=False)
@@ -138,7 +138,7 @@ class FundWarningSerializer(serializers.Serializer):
     text = serializers.CharField()
 
 
-class WarningsSerializer(serializers.Serializer):
+class FundWarningsSerializer(serializers.Serializer):
     as_of = serializers.DateField()
     warnings = FundWarningSerializer(many=True)
 
@@ -183,7 +183,7 @@ MONEY_KEYS = (
 )
 
 
-class SummarySerializer(serializers.Serializer):
+class FundSummarySerializer(serializers.Serializer):
     """The cluster's figures: money as decimal strings in 亿元 (`_yi`, two places) and 万元 (`_wan`);
     percentages with one place, multiples with two; null when there is no denominator."""
 

@@ -13,10 +13,10 @@ from guatu.funds.api.serializers import (
     FundCommitmentSerializer,
     FundInvestmentSerializer,
     FundSerializer,
-    SummaryQuerySerializer,
-    SummarySerializer,
-    WarningsQuerySerializer,
-    WarningsSerializer,
+    FundSummaryQuerySerializer,
+    FundSummarySerializer,
+    FundWarningsQuerySerializer,
+    FundWarningsSerializer,
 )
 from guatu.funds.figures import summary
 from guatu.funds.filtersets import FundCommitmentFilterSet, FundFilterSet, FundInvestmentFilterSet
@@ -73,13 +73,13 @@ class FundViewSet(GuatuModelViewSet):
     access_actions = {"summary": "view", "warnings": "view"}
 
     @extend_schema(
-        parameters=[SummaryQuerySerializer],
-        responses={200: SummarySerializer, 400: OpenApiResponse(description="a bad year, month or scope (named)")},
+        parameters=[FundSummaryQuerySerializer],
+        responses={200: FundSummarySerializer, 400: OpenApiResponse(description="a bad year, month or scope (named)")},
     )
     @action(detail=False, methods=["get"], filterset_class=None, pagination_class=None)
     def summary(self, request):
         """The cluster's figures for a year through a month — the same as `guatu funds summary --json`."""
-        query = SummaryQuerySerializer(data=request.query_params)
+        query = FundSummaryQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         data = query.validated_data
         period = Period(data["year"], data["through"])
@@ -87,13 +87,13 @@ class FundViewSet(GuatuModelViewSet):
         return Response({"year": period.year, "through_month": period.month, **s.as_json()})
 
     @extend_schema(
-        parameters=[WarningsQuerySerializer],
-        responses={200: WarningsSerializer, 400: OpenApiResponse(description="a bad date or scope (named)")},
+        parameters=[FundWarningsQuerySerializer],
+        responses={200: FundWarningsSerializer, 400: OpenApiResponse(description="a bad date or scope (named)")},
     )
     @action(detail=False, methods=["get"], filterset_class=None, pagination_class=None)
     def warnings(self, request):
         """Early-exit warnings as of a day: not set up a year after approval; government money idle over a year."""
-        query = WarningsQuerySerializer(data=request.query_params)
+        query = FundWarningsQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         day = query.validated_data.get("as_of") or dt.date.today()
         found = fund_warnings(day, user=request.user, scope=_scope(query.validated_data))
