@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "guatu.reporting",
     "guatu.safety",
     "guatu.innovation",
+    "guatu.funds",
 ]
 
 MIDDLEWARE = [

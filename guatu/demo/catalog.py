@@ -31,7 +31,8 @@ PLATFORMS = [
     ("KHKFQ", "开化经济开发区", None, "330824"),
 ]
 
-# (code, name, flagship)
+# (code, name, flagship). Flagship = the city's six 标志性产业链 (新材料 — here as 氟硅/锂电/电子化学 —,
+# 新能源, 集成电路, 高端装备, 生命健康, 特种纸); the fund cluster's flagship share reads this flag.
 INDUSTRIES = [
     ("FSXCL", "氟硅新材料", True),
     ("LDCL", "锂电材料", True),
@@ -39,10 +40,11 @@ INDUSTRIES = [
     ("TZZ", "特种纸", True),
     ("XNY", "新能源", True),
     ("JCDL", "集成电路", True),
-    ("GDZB", "高端装备", False),
+    ("GDZB", "高端装备", True),
     ("XDFW", "现代服务业", False),
     ("JCSS", "基础设施", False),
     ("SHMS", "社会民生", False),
+    ("SMJK", "生命健康", True),
 ]
 
 # (code, name, region code)

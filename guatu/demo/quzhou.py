@@ -422,12 +422,13 @@ def _load() -> dict[str, UpsertResult]:
         change_reason=REASON,
         protect_people=DEMO_ACTOR,
     )
-    from guatu.demo import battle, indicators, innovation
+    from guatu.demo import battle, funds, indicators, innovation
 
     result.update(battle.load())
     result.update(indicators.load())
     result.update(safety.load())
     result.update(innovation.load())
+    result.update(funds.load())
     ensure_demo_users()
     result.update(reporting.load(get_user_model().objects.get(username=DEMO_USER)))
     return result
