@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "guatu.projects",
     "guatu.schedules",
     "guatu.indicators",
+    "guatu.attraction",
     "guatu.briefings",
     "guatu.exchange",
 ]
@@ -166,6 +167,10 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "WarningLevelEnum": ["red", "yellow", "green"],
         "ListLevelEnum": "guatu.projects.choices.ListLevel",
+        "StageEnum": "guatu.projects.choices.Stage",
+        "LeadStageEnum": "guatu.attraction.choices.Stage",
+        "LeadKindEnum": "guatu.attraction.choices.LeadKind",
+        "TalkKindEnum": "guatu.attraction.choices.TalkKind",
     },
 }
 

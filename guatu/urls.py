@@ -13,6 +13,7 @@ urlpatterns = [
     path("api/v1/", include("guatu.indicators.api.urls")),
     path("api/v1/", include("guatu.exchange.api.urls")),
     path("api/v1/", include("guatu.projects.api.urls")),
+    path("api/v1/", include("guatu.attraction.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("admin/", admin.site.urls),
     path("login/", auth_views.LoginView.as_view(), name="login"),
@@ -21,5 +22,6 @@ urlpatterns = [
     path("", include("guatu.indicators.urls")),
     path("", include("guatu.briefings.urls")),
     path("", include("guatu.exchange.urls")),
+    path("", include("guatu.attraction.urls")),
     path("", include("guatu.projects.urls")),
 ]

@@ -416,9 +416,10 @@ def _load() -> dict[str, UpsertResult]:
         change_reason=REASON,
         protect_people=DEMO_ACTOR,
     )
-    from guatu.demo import battle, indicators
+    from guatu.demo import attraction, battle, indicators
 
     result.update(battle.load())
     result.update(indicators.load())
     ensure_demo_users()
+    result.update(attraction.load())  # after the users: leads name their leaders' accounts
     return result
