@@ -185,7 +185,7 @@ def convert(
     carried over; the lead points at the project and the project back at the lead (`project.lead`).
     Converting twice, or onto a code the ledger already has, is an error naming the project."""
     with transaction.atomic(), _as(acting_user, _("converted from lead %(code)s") % {"code": lead.code}):
-        fresh = Lead.objects.select_for_update().select_related("project").get(pk=lead.pk)
+        fresh = Lead.objects.select_for_update().get(pk=lead.pk)
         require(acting_user, "change", fresh)
         if fresh.project is not None:
             raise ConversionError(

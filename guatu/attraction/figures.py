@@ -107,7 +107,7 @@ class Filters:
         if self.leader:
             query["leader"] = self.leader
         if self.leader_user is not None:
-            query["mine"] = "1"
+            query["mine"] = "true"
         return query
 
 

@@ -140,6 +140,7 @@ def test_my_leads_lists_what_the_leader_owns(client):
         "ZS2024-020",
     ]
     assert page.context["f"].signed_count == 2
+    assert listed(client, page.context["drill"]) == ["ZS2024-001", "ZS2024-005"]
 
 
 def test_the_event_page_lists_its_signings(demo_client):
