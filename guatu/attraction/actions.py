@@ -135,9 +135,11 @@ def transition(
         change = LeadStageChange(
             lead=fresh, from_stage=fresh.stage, to_stage=to, on=day, reason=reason, by=_name(acting_user)
         )
-        change.save()
-        fresh.stage, fresh.stage_on = to, day
-        fresh.save()
+        why = reason or _("stage: %(from)s → %(to)s") % {"from": Stage(fresh.stage).label, "to": Stage(to).label}
+        with acting(reason=why):  # the change record says why, even when the person gave no reason
+            change.save()
+            fresh.stage, fresh.stage_on = to, day
+            fresh.save()
     _copy_state(fresh, lead)
     return change
 

@@ -42,14 +42,16 @@ class LeadFilterSet(django_filters.FilterSet):
     department = django_filters.ModelChoiceFilter(
         label=_("Department"), queryset=Department.objects.all(), empty_label=ALL
     )
-    source = django_filters.ChoiceFilter(label=_("Source"), choices=Source.choices, empty_label=ALL)
+    source = django_filters.ChoiceFilter(label=_("Attraction source"), choices=Source.choices, empty_label=ALL)
     leader = django_filters.CharFilter(label=_("Leading leader"), field_name="leader_name")
     stage = django_filters.ChoiceFilter(label=_("Stage"), choices=Stage.choices, empty_label=ALL, method="filter_stage")
     event = django_filters.ModelChoiceFilter(
         label=_("Signing event"), queryset=SigningEvent.objects.all(), empty_label=ALL
     )
     origin = django_filters.ChoiceFilter(label=_("Investor origin"), choices=Origin.choices, empty_label=ALL)
-    capital = django_filters.ChoiceFilter(label=_("Capital"), choices=Capital.choices, empty_label=ALL)
+    capital = django_filters.ChoiceFilter(
+        label=_("Domestic or foreign capital"), choices=Capital.choices, empty_label=ALL
+    )
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=LeadKind.choices, empty_label=ALL)
     signed_year = django_filters.NumberFilter(label=_("Signed in year"), method="filter_signed")
     received_year = django_filters.NumberFilter(label=_("Received in year"), method="filter_received")

@@ -29,7 +29,7 @@ BY_LABELS = {
     "leader": _("Leading leader"),
     "chain": _("Industry chain"),
     "industry": _("Industry"),
-    "source": _("Source"),
+    "source": _("Attraction source"),
     "event": _("Signing event"),
     "year": _("Signing year"),
 }
@@ -65,7 +65,9 @@ class FiguresForm(forms.Form):
     chain = forms.ModelChoiceField(
         label=_("Industry chain"), queryset=IndustryChain.objects.all(), required=False, empty_label=_("All chains")
     )
-    source = forms.ChoiceField(label=_("Source"), choices=[("", _("All sources")), *Source.choices], required=False)
+    source = forms.ChoiceField(
+        label=_("Attraction source"), choices=[("", _("All sources")), *Source.choices], required=False
+    )
     leader = forms.CharField(label=_("Leading leader"), required=False, max_length=100)
     event = forms.ModelChoiceField(
         label=_("Signing event"), queryset=SigningEvent.objects.all(), required=False, empty_label=_("All events")

@@ -110,7 +110,9 @@ class Lead(TrackedModel):
     short_name = models.CharField(_("short name"), max_length=50, blank=True, help_text=_("e.g. 鹏辉能源, UTG"))
     investor = models.CharField(_("investor"), max_length=200)
     origin = models.CharField(_("investor origin"), max_length=16, choices=Origin.choices)
-    capital = models.CharField(_("capital"), max_length=16, choices=Capital.choices, default=Capital.DOMESTIC)
+    capital = models.CharField(
+        _("domestic or foreign capital"), max_length=16, choices=Capital.choices, default=Capital.DOMESTIC
+    )
     industry = models.ForeignKey(Industry, verbose_name=_("industry"), on_delete=models.PROTECT, related_name="+")
     chain = models.ForeignKey(
         IndustryChain,
@@ -132,7 +134,7 @@ class Lead(TrackedModel):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    source = models.CharField(_("source"), max_length=16, choices=Source.choices)
+    source = models.CharField(_("attraction source"), max_length=16, choices=Source.choices)
     kind = models.CharField(_("kind"), max_length=16, choices=LeadKind.choices, default=LeadKind.NEW)
     increase_of = models.ForeignKey(
         Project,
@@ -161,7 +163,7 @@ class Lead(TrackedModel):
     )
     fund_note = models.CharField(_("funds involved"), max_length=200, blank=True, help_text=_("e.g. 省市县三级联动"))
     leader_name = models.CharField(_("leading leader"), max_length=100, help_text=_("e.g. 市委主要领导"))
-    ownership = models.CharField(_("ownership"), max_length=16, choices=Ownership.choices, default=Ownership.LEADER)
+    ownership = models.CharField(_("leader's role"), max_length=16, choices=Ownership.choices, default=Ownership.LEADER)
     leader = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("leader's account"),
@@ -171,7 +173,7 @@ class Lead(TrackedModel):
         related_name="attraction_leads",
         help_text=_("Their “my leads” page lists the leads they own."),
     )
-    team = models.CharField(_("team"), max_length=300, blank=True)
+    team = models.CharField(_("attraction team"), max_length=300, blank=True)
     received_on = models.DateField(_("received on"), validators=date_bounds)
     agreed_start = models.DateField(_("agreed start"), null=True, blank=True, validators=date_bounds)
     description = models.TextField(_("description"), blank=True, max_length=5000)
@@ -269,12 +271,12 @@ class LeadStageChange(TrackedModel):
     access_paths = LEAD_PATHS
 
     lead = models.ForeignKey(Lead, on_delete=models.CASCADE, related_name="stage_changes")
-    from_stage = models.CharField(_("from"), max_length=16, choices=Stage.choices)
-    to_stage = models.CharField(_("to"), max_length=16, choices=Stage.choices)
+    from_stage = models.CharField(_("from stage"), max_length=16, choices=Stage.choices)
+    to_stage = models.CharField(_("to stage"), max_length=16, choices=Stage.choices)
     to_rank = models.PositiveSmallIntegerField(_("rank"), null=True, blank=True, editable=False)
     on = models.DateField(_("date"), validators=date_bounds)
     reason = models.CharField(_("reason"), max_length=500, blank=True)
-    by = models.CharField(_("by"), max_length=150, blank=True)
+    by = models.CharField(_("moved by"), max_length=150, blank=True)
 
     objects = TrackedQuerySet.as_manager()
 
@@ -302,7 +304,7 @@ class Talk(TrackedModel):
     on = models.DateField(_("date"), validators=date_bounds)
     kind = models.CharField(_("kind"), max_length=16, choices=TalkKind.choices, default=TalkKind.NEGOTIATION)
     participants = models.CharField(_("participants"), max_length=300, blank=True)
-    summary = models.TextField(_("summary"), max_length=5000)
+    summary = models.TextField(_("talk summary"), max_length=5000)
     next_step = models.CharField(_("next step"), max_length=500, blank=True)
 
     class Meta:
@@ -325,7 +327,7 @@ class Contact(TrackedModel):
 
     lead = models.ForeignKey(Lead, on_delete=models.CASCADE, related_name="contacts")
     name = models.CharField(_("name"), max_length=100)
-    title = models.CharField(_("title"), max_length=100, blank=True)
+    title = models.CharField(_("contact's title"), max_length=100, blank=True)
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
     phone = models.CharField(_("phone"), max_length=50, blank=True)
     email = models.EmailField(_("email"), max_length=200, blank=True)

@@ -26,7 +26,7 @@ from guatu.attraction.reminders import reminders_for
 from guatu.attraction.thresholds import Thresholds, check
 from guatu.audit.changes import entries
 from guatu.audit.models import ChangeRecord
-from guatu.core.money import fmt_money, pct_str
+from guatu.core.money import fmt_money
 from guatu.core.periods import Period
 from guatu.exchange import registry
 from guatu.projects.as_of import default_as_of
@@ -74,7 +74,6 @@ def _funnel_chart(result, unit: str) -> dict:
         "byLabels": [row.label for row in result.rows],
         "byAmounts": [fmt_money(row.signed_amount, unit, 2).replace(",", "") for row in result.rows],
         "amountName": _("Signed investment (100M yuan)") if unit == "yi" else _("Signed investment (10k yuan)"),
-        "rates": [pct_str(result.overall.rate(name)) for name in ("performance", "landing", "start", "production")],
     }
 
 

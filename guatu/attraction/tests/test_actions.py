@@ -36,7 +36,7 @@ def test_a_lead_moves_along_the_main_line_with_each_move_dated_and_recorded(lead
         ("screening", "negotiating", d("2024-02-01"), 3, "officer"),
         ("negotiating", "signed", d("2024-03-01"), 4, "officer"),
     ]
-    assert records_of(change)[0].username == "officer"
+    assert (records_of(change)[0].username, records_of(change)[0].reason) == ("officer", "阶段:在谈 → 签约")
     last = records_of(lead)[-1]
     assert (last.user, last.before["stage"], last.after["stage"], last.after["signed_on"]) == (
         officer,
