@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "guatu.projects",
     "guatu.schedules",
     "guatu.indicators",
+    "guatu.attraction",
     "guatu.briefings",
     "guatu.exchange",
     "guatu.reporting",
@@ -208,6 +209,10 @@ SPECTACULAR_SETTINGS = {
         "InnovationPartnerKindEnum": "guatu.innovation.choices.PartnerKind",
         "InnovationMilestoneKindEnum": "guatu.innovation.choices.MilestoneKind",
         "InnovationDatePrecisionEnum": "guatu.innovation.choices.DatePrecision",
+        "StageEnum": "guatu.projects.choices.Stage",
+        "LeadStageEnum": "guatu.attraction.choices.Stage",
+        "LeadKindEnum": "guatu.attraction.choices.LeadKind",
+        "TalkKindEnum": "guatu.attraction.choices.TalkKind",
     },
 }
 

@@ -17,6 +17,7 @@ urlpatterns = [
     path("api/v1/safety/", include("guatu.safety.api.urls")),
     path("api/v1/innovation/", include("guatu.innovation.api.urls")),
     path("api/v1/", include("guatu.funds.api.urls")),
+    path("api/v1/", include("guatu.attraction.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("admin/", admin.site.urls),
     path("login/", auth_views.LoginView.as_view(), name="login"),
@@ -30,6 +31,7 @@ urlpatterns = [
     path("", include("guatu.reporting.urls")),
     path("", include("guatu.innovation.urls")),
     path("", include("guatu.funds.urls")),
+    path("", include("guatu.attraction.urls")),
     path("", include("guatu.projects.urls")),
     path("", include("guatu.safety.urls")),
 ]

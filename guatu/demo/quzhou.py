@@ -422,7 +422,7 @@ def _load() -> dict[str, UpsertResult]:
         change_reason=REASON,
         protect_people=DEMO_ACTOR,
     )
-    from guatu.demo import battle, funds, indicators, innovation
+    from guatu.demo import attraction, battle, funds, indicators, innovation
 
     result.update(battle.load())
     result.update(indicators.load())
@@ -431,4 +431,5 @@ def _load() -> dict[str, UpsertResult]:
     result.update(funds.load())
     ensure_demo_users()
     result.update(reporting.load(get_user_model().objects.get(username=DEMO_USER)))
+    result.update(attraction.load())  # after the users: leads name their leaders' accounts
     return result
