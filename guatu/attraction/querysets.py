@@ -17,7 +17,7 @@ class LookupTrackedQuerySet(TrackedQuerySet, LookupQuerySet):
     """Reference rows found by code or name, written with the change record."""
 
 
-class LeadQuerySet(TrackedQuerySet):
+class LeadQuerySet(LookupTrackedQuerySet):
     def visible_to(self, user) -> LeadQuerySet:
         """The leads `user` may see (`guatu.accounts.access`); None is the system (CLI without --as)."""
         from guatu.accounts.access import restrict

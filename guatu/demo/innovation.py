@@ -212,6 +212,21 @@ def load() -> dict[str, UpsertResult]:
     return result
 
 
+def load_lead_links() -> dict[str, UpsertResult]:
+    """The institute's link to the 招商 lead its industrialisation came from (after the leads are loaded)."""
+    from guatu.attraction.models import Lead
+    from guatu.innovation.models import PlatformLead
+
+    lead = Lead.objects.filter(code="ZS2024-001").first()
+    platform = InnovationPlatform.objects.filter(code=INSTITUTE).first()
+    if lead is None or platform is None:
+        return {}
+    return {"innovation_leads": _upsert(PlatformLead, ["platform_id", "lead_id", "relation"], [{
+        "platform_id": platform.pk, "lead_id": lead.pk, "relation": "tech_equity", "since": d("2023-12-01"),
+        "note": "2023年12月签订合作协议(技术入股),2024年4月共建联合中心。",
+    }])}  # fmt: skip
+
+
 def _output_rows(platform_ids: dict) -> list[dict]:
     blank = {key: None for key in ("talent", "first_of_kind", "papers", "patent_applications", "patent_grants",
                                    "funded_projects", "firm_services", "firms_incubated", "commercial_income",

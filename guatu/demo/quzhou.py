@@ -432,4 +432,5 @@ def _load() -> dict[str, UpsertResult]:
     ensure_demo_users()
     result.update(reporting.load(get_user_model().objects.get(username=DEMO_USER)))
     result.update(attraction.load())  # after the users: leads name their leaders' accounts
+    result.update(innovation.load_lead_links())  # after the leads
     return result

@@ -66,6 +66,20 @@ def _run(job: ImportJob, commit: bool) -> None:
     if commit and job.kind and not may_import(user, job.kind):
         _update(job, status=ImportJob.Status.FAILED, error=_("You may not import %(kind)s.") % {"kind": job.kind})
         return
+    from guatu.exchange import registry
+
+    if job.kind in registry.REGISTRY:  # another part's sheet (招商, 基金, 科创, 安全 …)
+        try:
+            kind_preview = registry.import_kind(path, job.kind, user=user, commit=commit, label=name)
+        except (ImportError_, UnreadableFile) as exc:
+            _update(job, status=ImportJob.Status.FAILED, error=str(exc))
+            discard(path)
+            return
+        done = ImportJob.Status.COMMITTED if kind_preview.committed else ImportJob.Status.PREVIEWED
+        _update(job, status=done, preview=kind_preview.as_job_json(), rows_read=kind_preview.rows)
+        if kind_preview.committed:
+            discard(path)
+        return
     try:
         # With the kind unknown, read first: who may commit depends on what the file holds.
         preview = import_file(path, job.kind or None, dry_run=not (commit and job.kind), progress=_progress(job),

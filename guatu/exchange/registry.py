@@ -198,8 +198,26 @@ class KindPreview:
     def ok(self) -> bool:
         return not self.errors
 
+    @property
+    def can_commit(self) -> bool:
+        return not self.errors and not self.committed and bool(self.created or self.updated)
+
     def as_json(self) -> dict:
         return {**self.__dict__, "errors_total": len(self.errors)}
+
+    def as_job_json(self, limit: int = 500) -> dict:
+        """The shape of the ledger importer's preview (the import page, the job API)."""
+        from guatu.exchange.importer import action_labels
+
+        labels = action_labels()
+        changes = [{"record": c["key"], "action": c["action"], "action_label": labels[c["action"]],
+                    "changes": [{"field": name, "label": name, "old": old, "new": new}
+                                for name, (old, new) in c["changes"].items()]}
+                   for c in self.changes[:limit]]  # fmt: skip
+        return {"file": self.file, "kind": self.kind, "rows": self.rows, "created": self.created,
+                "updated": self.updated, "unchanged": self.unchanged, "committed": self.committed,
+                "can_commit": self.can_commit, "absent": [], "declared": {}, "errors": self.errors[:limit],
+                "errors_total": len(self.errors), "changes": changes}  # fmt: skip
 
 
 def _rows_of(path: Path, label: str, kind: ExchangeKind) -> Iterator[tuple[str, Header, int, dict]]:

@@ -46,8 +46,25 @@ def export_view(request, kind: str, fmt: str):
     return _attachment(body, f"guatu-{kind}.{fmt}", XLSX if fmt == "xlsx" else "text/csv; charset=utf-8")
 
 
+def importable_kinds() -> tuple[str, ...]:
+    from guatu.exchange import registry
+
+    return (*KINDS, *registry.REGISTRY)
+
+
+def part_kinds(user) -> list:
+    """The other parts' sheets the user may import (for the page's kind menu and template links)."""
+    from guatu.exchange import registry
+
+    return [kind for kind in registry.REGISTRY.values() if may_import(user, kind.name)]
+
+
 @login_required
 def template_view(request, kind: str):
+    from guatu.exchange import registry
+
+    if kind in registry.REGISTRY:
+        return _attachment(registry.template_kind(kind), f"guatu-template-{kind}.xlsx", XLSX)
     if kind not in (*KINDS, "indicators"):
         raise Http404
     return _attachment(template_xlsx(kind), f"guatu-template-{kind}.xlsx", XLSX)
@@ -76,13 +93,13 @@ def import_page(request):
         except ValueError as exc:
             messages.error(request, str(exc))
             return redirect("exchange:import")
-        kind = request.POST.get("kind") if request.POST.get("kind") in KINDS else ""
+        kind = request.POST.get("kind") if request.POST.get("kind") in importable_kinds() else ""
         job = ImportJob.objects.create(token=path.stem, file_name=uploaded.name, kind=kind, requested_by=request.user,
                                        language=get_language() or "")  # fmt: skip
         run_import.enqueue(job.pk, False)
         return redirect("exchange:job", token=job.token)
     jobs = ImportJob.objects.filter(requested_by=request.user)[:10]
-    return render(request, "exchange/import.html", {"kinds": KINDS, "jobs": jobs})
+    return render(request, "exchange/import.html", {"kinds": KINDS, "jobs": jobs, "parts": part_kinds(request.user)})
 
 
 def _own_job(request, token: str) -> ImportJob:
@@ -112,7 +129,7 @@ def job_status(request, token: str):
 @require_POST
 def job_commit(request, token: str):
     job = _own_job(request, token)
-    if job.kind not in KINDS or not may_import(request.user, job.kind):
+    if job.kind not in importable_kinds() or not may_import(request.user, job.kind):
         raise PermissionDenied
     if not job_may_commit(job):
         messages.error(request, commit_refusal(job))

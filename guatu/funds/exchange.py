@@ -180,6 +180,7 @@ INVESTMENT_COLUMNS = [
     Column("fund", "基金代码", "text", ("基金", "基金名称", "投资基金"), True, 16),
     Column("investee", "被投企业", "text", ("被投资企业", "投资标的", "企业名称"), True, 30),
     Column("project", "项目代码", "text", ("项目", "关联项目"), width=18),
+    Column("lead", "招商线索", "text", ("线索代码", "招商线索代码", "关联线索"), width=18),
     Column("amount", "投资金额", "money", ("投资额", "基金投资额"), True),
     Column("invested_on", "投资日期", "date", ("出资日期", "投资时间"), True),
     Column("industry", "行业", "text", ("所属行业", "产业"), True),
@@ -201,6 +202,7 @@ def investment_fields(cells: dict) -> dict:
         "invested_on": registry.date(cells, "invested_on", required=True),
     }
     _set(fields, cells, "project", "project_id", lambda: _pk(registry.reference(cells, "project", _project_model())))
+    _set(fields, cells, "lead", "lead_id", lambda: _pk(registry.reference(cells, "lead", _lead_model())))
     _set(fields, cells, "amount", "amount", lambda: registry.money(cells, "amount", required=True))
     _set(
         fields,
@@ -225,6 +227,12 @@ def investment_fields(cells: dict) -> dict:
     return fields
 
 
+def _lead_model():
+    from guatu.attraction.models import Lead
+
+    return Lead
+
+
 def _project_model():
     from guatu.projects.models import Project
 
@@ -236,6 +244,7 @@ def investment_row(i: FundInvestment) -> list:
         i.fund.code,
         i.investee,
         i.project.code if i.project_id else "",
+        i.lead.code if i.lead_id else "",
         i.amount,
         i.invested_on,
         i.industry.name,
@@ -280,7 +289,7 @@ KINDS = [
         key=("fund_id", "investee", "invested_on"),
         to_fields=investment_fields,
         to_row=investment_row,
-        queryset=lambda user: FundInvestment.objects.select_related("fund", "project", "industry", "region"),
+        queryset=lambda user: FundInvestment.objects.select_related("fund", "project", "lead", "industry", "region"),
         note="本地=被投企业在基金所属地区内(留空按地区判断);合投=集群外投资人同轮出资;金额单位万元。",
     ),
 ]

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from guatu.accounts.access import restrict, scope_choices
 from guatu.accounts.admin_scope import VersionedModelForm
+from guatu.attraction.models import Lead
 from guatu.core.models import Industry, Platform, Region
 from guatu.core.periods import Period
 from guatu.funds.choices import FundLevel, FundStructure
@@ -157,6 +158,7 @@ class FundInvestmentForm(VersionedModelForm):
         fields = [
             "investee",
             "project",
+            "lead",
             "amount",
             "invested_on",
             "industry",
@@ -174,6 +176,7 @@ class FundInvestmentForm(VersionedModelForm):
         super().__init__(*args, **kwargs)
         self.instance.fund = fund
         self.fields["project"].queryset = restrict(Project.objects.all(), user, "view")
+        self.fields["lead"].queryset = restrict(Lead.objects.all(), user, "view")
         self.fields["region"].queryset = Region.objects.exclude(level="town")
         for name in ("amount", "co_investment", "investee_financing"):
             self.fields[name].help_text = _("10k yuan")

@@ -273,7 +273,15 @@ class FundInvestment(TrackedModel):
         related_name="fund_investments",
         help_text=_("The ledger project the investment backs, if any."),
     )
-    # The lead (招商线索) link joins here when guatu.attraction is merged: lead = FK("attraction.Lead", null=True).
+    lead = models.ForeignKey(
+        "attraction.Lead",
+        verbose_name=_("investment lead"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="fund_investments",
+        help_text=_("The investment lead (招商线索) the investment brought or backs, if any."),
+    )
     amount = money_field(_("amount (10k yuan)"))
     invested_on = date_field(_("invested on"))
     industry = models.ForeignKey(Industry, verbose_name=_("industry"), on_delete=models.PROTECT, related_name="+")

@@ -8,6 +8,7 @@ from guatu.innovation.models import (
     EvaluationScheme,
     GradeBand,
     InnovationPlatform,
+    PlatformLead,
     PlatformMilestone,
     PlatformOutput,
     PlatformPartner,
@@ -28,6 +29,11 @@ class MilestoneInline(ScopedInline):
 class ProjectLinkInline(ScopedInline):
     model = PlatformProject
     autocomplete_fields = ["project"]
+
+
+class LeadLinkInline(ScopedInline):
+    model = PlatformLead
+    autocomplete_fields = ["lead"]
 
 
 class IndicatorInline(ScopedInline):
@@ -52,7 +58,7 @@ class InnovationPlatformAdmin(ScopedAdmin):
     list_filter = ["platform_type", "industry"]
     search_fields = ["code", "name", "host"]
     autocomplete_fields = ["region", "industrial_platform", "industry", "based_on"]
-    inlines = [PartnerInline, MilestoneInline, ProjectLinkInline]
+    inlines = [PartnerInline, MilestoneInline, ProjectLinkInline, LeadLinkInline]
 
 
 @admin.register(PlatformOutput)
@@ -69,6 +75,13 @@ class PlatformProjectAdmin(ScopedAdmin):
     list_display = ["platform", "project", "relation", "since"]
     list_filter = ["relation"]
     autocomplete_fields = ["platform", "project"]
+
+
+@admin.register(PlatformLead)
+class PlatformLeadAdmin(ScopedAdmin):
+    list_display = ["platform", "lead", "relation", "since"]
+    list_filter = ["relation"]
+    autocomplete_fields = ["platform", "lead"]
 
 
 @admin.register(EvaluationScheme)

@@ -330,6 +330,41 @@ class PlatformProject(TrackedModel):
             raise ValidationError(errors)
 
 
+class PlatformLead(TrackedModel):
+    """An investment lead (招商线索) that came out of a platform — the firms its results bring, before
+    they sign (技术入股, 产业化项目 …); once signed, the lead's project joins the ledger."""
+
+    access_paths = SCOPED
+
+    platform = models.ForeignKey(
+        InnovationPlatform, verbose_name=_("innovation platform"), on_delete=models.CASCADE,
+        related_name="lead_links",
+    )  # fmt: skip
+    lead = models.ForeignKey(
+        "attraction.Lead", verbose_name=_("investment lead"), on_delete=models.CASCADE, related_name="innovation_links"
+    )
+    relation = models.CharField(_("relation"), max_length=20, choices=LinkRelation.choices)
+    since = models.DateField(_("since"), null=True, blank=True)
+    note = models.CharField(_("note"), max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["platform", "lead__code"]
+        verbose_name = _("platform lead")
+        verbose_name_plural = _("platform leads")
+        constraints = [
+            models.UniqueConstraint(fields=["platform", "lead", "relation"], name="innovation_lead_link_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.platform} → {self.lead} ({self.get_relation_display()})"
+
+    def clean(self) -> None:
+        errors: dict = {}
+        _check_date(self.since, "since", errors)
+        if errors:
+            raise ValidationError(errors)
+
+
 class EvaluationScheme(TrackedModel):
     """The city's evaluation (导向化绩效评价) of one platform type in one year: indicators and bands."""
 
@@ -463,4 +498,5 @@ register(
     "innovation.platformmilestone",
     "innovation.platformoutput",
     "innovation.platformproject",
+    "innovation.platformlead",
 )

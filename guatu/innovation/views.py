@@ -113,6 +113,7 @@ def platform_detail(request, code: str):
         "platform": platform, "outputs": [outputs[y] for y in years], "years": years, "totals": totals,
         "measures": [measures.measure(k) for k in reported], "last": last,
         "partners": platform.partners.all(), "milestones": platform.milestones.all(), "links": links,
+        "lead_links": restrict(platform.lead_links.select_related("lead"), request.user, "view"),
         "cards": yoy.cards if yoy else [], "chart": chart, "changes": _changes(platform),
         "can_edit": allows(request.user, "change", platform),
         "can_add_output": allows(request.user, "add", PlatformOutput(platform=platform)),

@@ -24,7 +24,20 @@ from guatu.projects.scope import Scope, ScopeError
 
 class ImportRequestSerializer(serializers.Serializer):
     file = serializers.FileField()
-    kind = serializers.ChoiceField(choices=KINDS, required=False)
+    kind = serializers.CharField(
+        required=False,
+        help_text="reports, plans, projects, or another part's sheet "
+        "(leads, funds, fund-investments, hazards, innovation-outputs …); default: "
+        "recognised from the header (the ledger's kinds)",
+    )
+
+    def validate_kind(self, value: str) -> str:
+        from guatu.exchange import registry
+
+        if value and value not in (*KINDS, *registry.REGISTRY):
+            raise serializers.ValidationError(f"one of {', '.join([*KINDS, *sorted(registry.REGISTRY)])}")
+        return value
+
     commit = serializers.BooleanField(
         default=False, help_text="false: preview only; true: commit after reading when the file has no errors"
     )
@@ -160,7 +173,9 @@ class ImportCommitView(APIView):
                                             409: ImportRefusalSerializer})  # fmt: skip
     def post(self, request, token: str):
         job = _job(request, token)
-        if job.kind not in KINDS or not may_import(request.user, job.kind):
+        from guatu.exchange import registry
+
+        if job.kind not in (*KINDS, *registry.REGISTRY) or not may_import(request.user, job.kind):
             raise PermissionDenied(f"you may not import {job.kind or 'this file'}")
         if not job_may_commit(job):
             return Response({"detail": commit_refusal(job)}, status=409)
@@ -181,8 +196,23 @@ class ExportView(APIView):
         responses={(200, "application/octet-stream"): OpenApiTypes.BINARY},
     )  # fmt: skip
     def get(self, request, kind: str):
+        from guatu.exchange import registry
+
+        if kind in registry.REGISTRY:
+            fmt = request.query_params.get("filetype", "xlsx")
+            if fmt not in ("xlsx", "csv"):
+                raise ValidationError({"filetype": ["xlsx or csv"]})
+            body = registry.export_kind(kind, fmt, user=request.user)
+            content_type = (
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                if fmt == "xlsx"
+                else "text/csv; charset=utf-8"
+            )
+            response = HttpResponse(body, content_type=content_type)
+            response["Content-Disposition"] = f'attachment; filename="guatu-{kind}.{fmt}"'
+            return response
         if kind not in EXPORT_KINDS:
-            raise ValidationError({"kind": [f"one of {', '.join(EXPORT_KINDS)}"]})
+            raise ValidationError({"kind": [f"one of {', '.join([*EXPORT_KINDS, *sorted(registry.REGISTRY)])}"]})
         fmt = request.query_params.get("filetype", "xlsx")  # not "format": DRF keeps that for its renderers
         if fmt not in ("xlsx", "csv"):
             raise ValidationError({"filetype": ["xlsx or csv"]})

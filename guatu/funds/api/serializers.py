@@ -87,6 +87,7 @@ class FundCommitmentSerializer(ScopedSerializerMixin, ModelCleanMixin, serialize
 class FundInvestmentSerializer(ScopedSerializerMixin, ModelCleanMixin, serializers.ModelSerializer):
     fund_code = serializers.CharField(source="fund.code", read_only=True)
     project_code = serializers.CharField(source="project.code", read_only=True, default=None)
+    lead_code = serializers.CharField(source="lead.code", read_only=True, default=None)
     flagship = serializers.BooleanField(source="industry.flagship", read_only=True)
 
     class Meta:
@@ -98,6 +99,8 @@ class FundInvestmentSerializer(ScopedSerializerMixin, ModelCleanMixin, serialize
             "investee",
             "project",
             "project_code",
+            "lead",
+            "lead_code",
             "amount",
             "invested_on",
             "industry",

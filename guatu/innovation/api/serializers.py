@@ -3,11 +3,13 @@ from __future__ import annotations
 from rest_framework import serializers
 
 from guatu.accounts.permissions import ScopedSerializerMixin
+from guatu.attraction.models import Lead
 from guatu.innovation import measures
 from guatu.innovation.models import (
     EvaluationScheme,
     GradeBand,
     InnovationPlatform,
+    PlatformLead,
     PlatformMilestone,
     PlatformOutput,
     PlatformPartner,
@@ -76,6 +78,17 @@ class PlatformProjectSerializer(ScopedSerializerMixin, ModelCleanMixin, serializ
     class Meta:
         model = PlatformProject
         fields = ["id", "platform", "project", "project_name", "relation", "since", "note"]
+
+
+class PlatformLeadSerializer(ScopedSerializerMixin, ModelCleanMixin, serializers.ModelSerializer):
+    platform = _platform_field()
+    lead = serializers.SlugRelatedField(slug_field="code", queryset=Lead.objects.all(),
+                                        help_text="the investment lead's code")  # fmt: skip
+    lead_name = serializers.CharField(source="lead.name", read_only=True)
+
+    class Meta:
+        model = PlatformLead
+        fields = ["id", "platform", "lead", "lead_name", "relation", "since", "note"]
 
 
 class SchemeIndicatorSerializer(ScopedSerializerMixin, ModelCleanMixin, serializers.ModelSerializer):

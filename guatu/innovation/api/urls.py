@@ -10,6 +10,7 @@ router.register("partners", views.PlatformPartnerViewSet, basename="innovation-p
 router.register("milestones", views.PlatformMilestoneViewSet, basename="innovation-milestone")
 router.register("outputs", views.PlatformOutputViewSet, basename="innovation-output")
 router.register("project-links", views.PlatformProjectViewSet, basename="innovation-project-link")
+router.register("lead-links", views.PlatformLeadViewSet, basename="innovation-lead-link")
 router.register("schemes", views.EvaluationSchemeViewSet, basename="innovation-scheme")
 router.register("scheme-indicators", views.SchemeIndicatorViewSet, basename="innovation-indicator")
 router.register("grade-bands", views.GradeBandViewSet, basename="innovation-band")

@@ -14,6 +14,7 @@ from guatu.innovation.models import (
     EvaluationScheme,
     GradeBand,
     InnovationPlatform,
+    PlatformLead,
     PlatformMilestone,
     PlatformOutput,
     PlatformPartner,
@@ -91,6 +92,15 @@ class PlatformProjectViewSet(GuatuModelViewSet):
     serializer_class = s.PlatformProjectSerializer
     filterset_fields = {"platform__code": ["exact"], "relation": ["exact"]}
     queryset = PlatformProject.objects.select_related("platform", "project")
+
+
+@documented(s.PlatformLeadSerializer)
+class PlatformLeadViewSet(GuatuModelViewSet):
+    """Investment leads that came out of a platform (before they sign and join the ledger)."""
+
+    serializer_class = s.PlatformLeadSerializer
+    filterset_fields = {"platform__code": ["exact"], "relation": ["exact"]}
+    queryset = PlatformLead.objects.select_related("platform", "lead")
 
 
 @documented(s.EvaluationSchemeSerializer)

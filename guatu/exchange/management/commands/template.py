@@ -10,10 +10,14 @@ class Command(BaseCommand):
     help = "Write a blank xlsx template (title, instructions, units, drop-downs) for a kind of import."
 
     def add_arguments(self, parser):
-        parser.add_argument("kind", choices=[*KINDS, "indicators"])
+        from guatu.exchange import registry
+
+        parser.add_argument("kind", choices=[*KINDS, "indicators", *registry.REGISTRY])
         parser.add_argument("--out", required=True)
 
     def handle(self, *args, kind, out, **options):
         path = Path(out)
-        path.write_bytes(template_xlsx(kind))
+        from guatu.exchange import registry
+
+        path.write_bytes(registry.template_kind(kind) if kind in registry.REGISTRY else template_xlsx(kind))
         self.stdout.write(f"wrote {path}")
