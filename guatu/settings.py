@@ -194,6 +194,10 @@ REST_FRAMEWORK = {
     "COERCE_DECIMAL_TO_STRING": True,
 }
 SPECTACULAR_SETTINGS = {
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "guatu.core.schema_hooks.add_error_responses",
+    ],
     "TITLE": "guatu API",
     "DESCRIPTION": "Key-project ledger, monthly reports and progress. Money in 万元 as decimal strings.",
     "VERSION": "1",
@@ -201,7 +205,8 @@ SPECTACULAR_SETTINGS = {
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     "ENUM_NAME_OVERRIDES": {
         "WarningLevelEnum": ["red", "yellow", "green"],
-        "ListLevelEnum": "guatu.projects.choices.ListLevel",
+        # province/city/county: a list's, a fund's and a hazard supervision's level are the same choices.
+        "GovernmentLevelEnum": "guatu.projects.choices.ListLevel",
         "HazardStatusEnum": "guatu.safety.choices.HazardStatus",
         "HazardGradeEnum": "guatu.safety.choices.HazardGrade",
         "AccidentClassEnum": "guatu.safety.choices.AccidentClass",

@@ -5,13 +5,10 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from guatu.projects.choices import ListLevel
 
-class FundLevel(models.TextChoices):
-    """The government level that sponsors the fund (出资层级)."""
-
-    PROVINCE = "province", _("provincial")
-    CITY = "city", _("municipal")
-    COUNTY = "county", _("county-level")
+# The government level that sponsors the fund (出资层级): the same levels as a project list's.
+FundLevel = ListLevel
 
 
 class FundKind(models.TextChoices):

@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from guatu.projects.choices import ListLevel
+
 
 class HazardGrade(models.TextChoices):
     GENERAL = "general", _("general hazard (一般)")
@@ -16,12 +18,8 @@ class HazardStatus(models.TextChoices):
     CLOSED = "closed", _("closed (销号)")
 
 
-class SupervisionLevel(models.TextChoices):
-    """Who put the hazard under 挂牌督办."""
-
-    PROVINCE = "province", _("province level")
-    CITY = "city", _("city level")
-    COUNTY = "county", _("county level")
+# Who put the hazard under 挂牌督办: a government level, as a project list's.
+SupervisionLevel = ListLevel
 
 
 class AccidentClass(models.TextChoices):

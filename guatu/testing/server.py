@@ -39,6 +39,18 @@ def scratch_database(url: str) -> Iterator[str]:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+class ServedURL(str):
+    """The served demo's base URL, with the environment its processes run in (to run `guatu …` beside it)."""
+
+    env: dict
+
+    def cli(self, *args: str, input: str | None = None) -> str:
+        """Run a `guatu` command against the served instance's database; its standard output."""
+        done = subprocess.run([sys.executable, "-m", "guatu.cli", *args], env=self.env, input=input, text=True,
+                              capture_output=True, check=True)  # fmt: skip
+        return done.stdout
+
+
 @contextlib.contextmanager
 def demo_server(data_dir: Path) -> Iterator[str]:
     """Yield the base URL of a served, freshly loaded demo."""
@@ -67,4 +79,6 @@ def demo_server(data_dir: Path) -> Iterator[str]:
             time.sleep(0.2)
         else:
             raise RuntimeError("guatu serve did not start within 30 s")
-        yield f"http://127.0.0.1:{port}"
+        url = ServedURL(f"http://127.0.0.1:{port}")
+        url.env = env
+        yield url

@@ -39,7 +39,7 @@ class LeadSerializer(ScopedSerializerMixin, ModelCleanMixin, serializers.ModelSe
     `transition` and `convert` operations."""
 
     region_code = serializers.CharField(source="region.code", read_only=True)
-    platform_code = serializers.CharField(source="platform.code", read_only=True, default=None)
+    platform_code = serializers.CharField(source="platform.code", read_only=True, default=None, allow_null=True)
     increase_of = serializers.SlugRelatedField(
         slug_field="code", queryset=Project.objects.all(), required=False, allow_null=True
     )
@@ -52,8 +52,8 @@ class LeadSerializer(ScopedSerializerMixin, ModelCleanMixin, serializers.ModelSe
     intensity = serializers.DecimalField(read_only=True, allow_null=True, help_text="万元 per 亩", **MONEY)
     tax_per_mu = serializers.DecimalField(read_only=True, allow_null=True, help_text="万元 per 亩", **MONEY)
     threshold_flags = serializers.SerializerMethodField()
-    event_name = serializers.CharField(source="event.name", read_only=True, default=None)
-    project_code = serializers.CharField(source="project.code", read_only=True, default=None)
+    event_name = serializers.CharField(source="event.name", read_only=True, default=None, allow_null=True)
+    project_code = serializers.CharField(source="project.code", read_only=True, default=None, allow_null=True)
     next_stages = serializers.SerializerMethodField()
 
     class Meta:
@@ -274,7 +274,7 @@ class FunnelStepSerializer(serializers.Serializer):
     count = serializers.IntegerField()
 
 
-class SummarySerializer(serializers.Serializer):
+class AttractionSummarySerializer(serializers.Serializer):
     year = serializers.IntegerField()
     through_month = serializers.IntegerField()
     as_of = serializers.DateField()

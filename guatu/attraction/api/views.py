@@ -12,6 +12,7 @@ from rest_framework.views import APIView
 from guatu.attraction import actions
 from guatu.attraction.api.serializers import (
     AdmissionThresholdSerializer,
+    AttractionSummarySerializer,
     AttractionTargetSerializer,
     CapitalArrivalSerializer,
     ContactSerializer,
@@ -26,7 +27,6 @@ from guatu.attraction.api.serializers import (
     SigningEventSerializer,
     StageChangeSerializer,
     SummaryQuerySerializer,
-    SummarySerializer,
     TalkSerializer,
 )
 from guatu.attraction.figures import Filters, summary
@@ -64,6 +64,7 @@ class LeadViewSet(GuatuModelViewSet):
     serializer_class = LeadSerializer
     filterset_class = LeadFilterSet
     lookup_field = "code"
+    lookup_value_regex = "[^/]+"
     queryset = Lead.objects.select_related(
         "region", "platform", "industry", "chain", "event", "project", "increase_of", "leader"
     )
@@ -234,7 +235,7 @@ class SummaryView(APIView):
 
     @extend_schema(
         parameters=[SummaryQuerySerializer],
-        responses={200: SummarySerializer, 400: OpenApiResponse(description="bad filters")},
+        responses={200: AttractionSummarySerializer, 400: OpenApiResponse(description="bad filters")},
     )
     def get(self, request):
         query = SummaryQuerySerializer(data=request.query_params)

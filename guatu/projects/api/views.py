@@ -31,6 +31,7 @@ class ProjectViewSet(GuatuModelViewSet):
     serializer_class = ProjectSerializer
     filterset_class = ProjectFilterSet
     lookup_field = "code"
+    lookup_value_regex = "[^/]+"
     queryset = Project.objects.select_related("region", "platform").prefetch_related("memberships__project_list")
 
 

@@ -8,9 +8,9 @@ from guatu.reporting.models import ReportingMonth
 
 
 class ReportingMonthSerializer(serializers.ModelSerializer):
-    closed_by = serializers.StringRelatedField()
-    opened_by = serializers.StringRelatedField()
-    reopened_by = serializers.StringRelatedField()
+    closed_by = serializers.StringRelatedField(allow_null=True)
+    opened_by = serializers.StringRelatedField(allow_null=True)
+    reopened_by = serializers.StringRelatedField(allow_null=True)
 
     class Meta:
         model = ReportingMonth

@@ -59,7 +59,7 @@ def test_one_early_december_report_does_not_turn_the_pages_to_december(demo_clie
     assert briefing.paragraphs[0].text == "衢州智造新城重点项目建设简报(2024年1至11月)"
 
     warnings = demo_client.get("/warnings/").context
-    assert warnings["as_of"] == dt.date(2024, 11, 30) and warnings["totals"]["red"] == 17
+    assert warnings["as_of"] == dt.date(2024, 11, 30) and warnings["totals"]["red"] == 18  # 17 + 安全生产
 
     assert demo_client.get("/battle-map/").context["map"].as_of == dt.date(2024, 11, 30)
 

@@ -17,7 +17,7 @@ class PlaceSerializerMixin(ScopedSerializerMixin):
 
 
 class InspectionSerializer(PlaceSerializerMixin, ModelCleanMixin, serializers.ModelSerializer):
-    project_code = serializers.CharField(source="project.code", read_only=True, default=None)
+    project_code = serializers.CharField(source="project.code", read_only=True, default=None, allow_null=True)
     region = serializers.PrimaryKeyRelatedField(
         queryset=Inspection._meta.get_field("region").related_model.objects.all(), required=False,
         help_text="For a project's site: the project's region when left out.",
@@ -153,7 +153,7 @@ class CitySerializer(UnitSerializer):
     counties_on_course = serializers.BooleanField()
 
 
-class SummarySerializer(serializers.Serializer):
+class SafetySummarySerializer(serializers.Serializer):
     year = serializers.IntegerField()
     through_month = serializers.IntegerField()
     as_of = serializers.DateField()

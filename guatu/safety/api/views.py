@@ -20,8 +20,8 @@ from guatu.safety.api.serializers import (
     HazardTransitionSerializer,
     InspectionSerializer,
     SafetyAwardSerializer,
+    SafetySummarySerializer,
     SummaryQuerySerializer,
-    SummarySerializer,
     ThreatRuleSerializer,
 )
 from guatu.safety.figures import summary
@@ -149,7 +149,7 @@ class SummaryView(APIView):
     @extend_schema(
         parameters=[SummaryQuerySerializer],
         responses={
-            200: SummarySerializer,
+            200: SafetySummarySerializer,
             400: OpenApiResponse(description="a bad year or month, or a scope that names nothing"),
         },
     )

@@ -168,8 +168,9 @@ class ScheduleSerializer(serializers.Serializer):
 
 class ReasonSerializer(serializers.Serializer):
     level = serializers.ChoiceField(choices=["red", "yellow", "green"])
-    rule = serializers.ChoiceField(
-        choices=["overdue", "float", "negative_float", "promise", "completion", "unschedulable"]
+    rule = serializers.CharField(
+        help_text="overdue, float, negative_float, promise, completion, unschedulable — or another part's "
+        "red reason (safety: an overdue 重大 hazard on the site)"
     )
     text = serializers.CharField()
     milestone = serializers.CharField(allow_null=True)
