@@ -139,6 +139,15 @@ PAGE_RULES = {
     "schedules:problem_create": lambda w, p: {"code": p.code},
     "schedules:problem_transition": lambda w, p: {"pk": w.child(Problem, p).pk},
     "audit:object_changes": lambda w, p: {"app_label": "projects", "model": "project", "pk": p.pk},
+    "favicon": None,
+    # 安全生产: the lists, forms and files here; one inspection's, hazard's or accident's pages are checked
+    # inside and outside the scope by guatu/safety/tests/test_views.py.
+    "safety:overview": None, "safety:hazard_list": None, "safety:inspection_list": None,
+    "safety:accident_list": None, "safety:inspection_create": None, "safety:accident_create": None,
+    "safety:export": {"kind": "hazards", "fmt": "csv"}, "safety:template": {"kind": "hazards"},
+    "safety:hazard_detail": "own", "safety:hazard_edit": "own", "safety:hazard_transition": "own",
+    "safety:inspection_detail": "own", "safety:inspection_edit": "own", "safety:hazard_create": "own",
+    "safety:accident_detail": "own", "safety:accident_edit": "own",
 }  # fmt: skip
 
 
@@ -231,6 +240,7 @@ FIGURES = {
     "/api/v1/imports/": None,
     "/api/v1/imports/jobs/{token}/": None,
     "/api/v1/imports/jobs/{token}/commit/": None,
+    "/api/v1/safety/summary/": "?year=2024",
     "/api/v1/projects/{code}/schedule/": "code",
     "/api/v1/projects/{code}/apply-template/": "code",
     "/api/v1/projects/{code}/approve-plan/": "code",
