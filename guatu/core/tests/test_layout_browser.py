@@ -10,6 +10,8 @@ import unicodedata
 
 import pytest
 
+from guatu.core.tests.test_every_page_browser import until
+
 pytestmark = pytest.mark.browser
 
 PHONE = {"width": 390, "height": 844}
@@ -117,7 +119,8 @@ def test_the_cockpit_prints_on_a4_without_navigation_and_with_its_chart_whole(pa
     page.goto(f"{server}/")
     page.wait_for_selector("#completion-chart .main-svg")
     page.emulate_media(media="print")
-    page.wait_for_function("document.querySelector('#completion-chart .main-svg').getBoundingClientRect().width <= 703")
+    fits_the_paper = "() => document.querySelector('#completion-chart .main-svg').getBoundingClientRect().width <= 703"
+    assert until(page, fits_the_paper)
     pdf = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True, print_background=True)))
     page.emulate_media(media="screen")
     assert all((round(float(p.mediabox.width)), round(float(p.mediabox.height))) == (595, 842) for p in pdf.pages)
