@@ -63,3 +63,40 @@ class GuatuUserAdmin(UserAdmin):
 
 
 from guatu.accounts import token_admin  # noqa: E402, F401 — registers the API token admin
+
+
+def _for_people_managers(base: type[admin.ModelAdmin]) -> type[admin.ModelAdmin]:
+    """django-axes' log-in records for whoever may manage people (the city administrator): read them, and lift a
+    lockout by deleting its attempt (管理后台 → 登录尝试) — by role, not by Django's model permissions, which no
+    role grants."""
+
+    class PeopleManagersOnly(base):
+        def has_module_permission(self, request) -> bool:
+            return request.user.is_staff and may(request.user, User, "change")
+
+        def has_view_permission(self, request, obj=None) -> bool:
+            return self.has_module_permission(request)
+
+        def has_delete_permission(self, request, obj=None) -> bool:
+            return self.has_module_permission(request)
+
+        def has_change_permission(self, request, obj=None) -> bool:
+            return False
+
+    PeopleManagersOnly.__name__ = base.__name__
+    return PeopleManagersOnly
+
+
+def _register_lockout_admins() -> None:
+    from axes import admin as axes_admin
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+
+    pairs = ((AccessAttempt, axes_admin.AccessAttemptAdmin), (AccessLog, axes_admin.AccessLogAdmin),
+             (AccessFailureLog, axes_admin.AccessFailureLogAdmin))  # fmt: skip
+    for model, base in pairs:
+        if admin.site.is_registered(model):
+            admin.site.unregister(model)
+            admin.site.register(model, _for_people_managers(base))
+
+
+_register_lockout_admins()

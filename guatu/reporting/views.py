@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from guatu.core.formerrors import form_error_text
 from guatu.projects.home_scope import bind_scope_form
 from guatu.reporting import actions
 from guatu.reporting.defaults import default_period, status_month
@@ -102,7 +103,7 @@ def month_open(request):
         except actions.CalendarError as exc:
             messages.error(request, str(exc))
     else:
-        messages.error(request, form.errors.as_text())
+        messages.error(request, form_error_text(form))
     return redirect("reporting:calendar")
 
 
@@ -147,5 +148,5 @@ def policy_edit(request):
         form.save()
         messages.success(request, _("Saved the reporting policy."))
     else:
-        messages.error(request, form.errors.as_text())
+        messages.error(request, form_error_text(form))
     return redirect("reporting:calendar")

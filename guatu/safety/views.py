@@ -21,6 +21,7 @@ from guatu.accounts.decorators import role_required
 from guatu.audit.changes import entries
 from guatu.audit.models import ChangeRecord
 from guatu.audit.tracking import VersionConflict
+from guatu.core.formerrors import form_error_text
 from guatu.core.periods import Period
 from guatu.exchange import registry
 from guatu.projects.as_of import default_as_of
@@ -144,7 +145,7 @@ def hazard_transition(request, pk: int):
         except actions.WorkflowError as exc:
             messages.error(request, str(exc))
     else:
-        messages.error(request, form.errors.as_text())
+        messages.error(request, form_error_text(form))
     return redirect("safety:hazard_detail", pk=hazard.pk)
 
 

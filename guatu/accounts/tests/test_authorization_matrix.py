@@ -203,6 +203,7 @@ PAGE_RULES = {
     "safety:hazard_create": lambda w, p: _renamed(_pk(w.child(_m("safety.Inspection"), p)), "pk", "inspection_pk"),
     "safety:accident_detail": lambda w, p: _pk(w.child(_m("safety.Accident"), p)),
     "safety:accident_edit": lambda w, p: _pk(w.child(_m("safety.Accident"), p)),
+    "favicon": None,
 }  # fmt: skip
 
 
@@ -350,6 +351,7 @@ FIGURES = {
     "/api/v1/imports/": None,
     "/api/v1/imports/jobs/{token}/": None,
     "/api/v1/imports/jobs/{token}/commit/": None,
+    "/api/v1/safety/summary/": "?year=2024",
     "/api/v1/projects/{code}/schedule/": "code",
     "/api/v1/projects/{code}/apply-template/": "code",
     "/api/v1/projects/{code}/approve-plan/": "code",
