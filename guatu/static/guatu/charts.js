@@ -43,16 +43,3 @@
   }
 })();
 
-(function () {
-  "use strict";
-  var el = document.getElementById("drill-chart-data");
-  if (!el || !window.Plotly || !document.getElementById("contribution-chart")) { return; }
-  var data = JSON.parse(el.textContent);
-  Plotly.newPlot("contribution-chart", [{
-    type: "bar", x: data.labels, y: data.points,
-    marker: { color: data.points.map(function (v) { return v !== null && v < 0 ? "#c62828" : "#1b7f3b"; }) },
-    text: data.points.map(function (v) { return v === null ? "—" : v.toFixed(2); }), textposition: "outside"
-  }], { margin: { t: 20, r: 20, b: 50, l: 50 }, yaxis: { title: { text: "pp" } },
-        font: { family: '"Noto Sans CJK SC","Microsoft YaHei",sans-serif', size: 12 } },
-  { displaylogo: false, responsive: true });
-})();
