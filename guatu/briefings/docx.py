@@ -23,6 +23,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
 from guatu.briefings import docx_styles as S
+from guatu.briefings.chart import completion_chart_png
 from guatu.briefings.content import Briefing
 from guatu.briefings.models import Masthead
 from guatu.briefings.official import (
@@ -129,9 +130,12 @@ def _blocks(doc, blocks) -> None:
             doc.add_paragraph(block.text, style="Caption")
         elif isinstance(block, Grid):
             _grid(doc, block)
-        elif isinstance(block, Picture) and block.png:
+        elif isinstance(block, Picture):
+            png = completion_chart_png(*block.figures)
+            if png is None:  # no chromium: the Word file goes without the chart (its caption says what it was)
+                continue
             picture = doc.add_paragraph(style=S.PICTURE)
-            picture.add_run().add_picture(io.BytesIO(block.png), width=Cm(block.width_cm))
+            picture.add_run().add_picture(io.BytesIO(png), width=Cm(block.width_cm))
             _alt_text(picture, block.alt)
 
 

@@ -91,8 +91,10 @@ NUMBER = re.compile(r"[+\-−]?[\d,]*\.?\d+%?|—|[\d]+/[\d]+")
 
 @dataclass
 class Picture:
-    svg: str  # the chart drawn as SVG (the PDF embeds it; Word gets it as PNG)
-    png: bytes | None
+    """The chart: as SVG (the PDF embeds it) and the figures it draws (Word gets a PNG of them)."""
+
+    svg: str
+    figures: tuple  # (labels, completions, elapsed): what `chart.completion_chart_png` draws
     width_cm: float
     alt: str
     kind = "picture"
@@ -170,10 +172,9 @@ def column_widths(grid: Grid, total_mm: float, size_pt: float = 10.5) -> list[fl
 
 
 def compose(briefing: Briefing, *, language: str = "zh-hans", issued: dt.date | None = None,
-            masthead: Masthead | None = None, number: str | None = None, chart: bool = True,
-            png: bool = True) -> OfficialDocument:  # fmt: skip
-    """The briefing's content as an official document dated `issued` (default: today); the chart as
-    SVG, and as PNG too when `png` (Word needs it; the PDF does not)."""
+            masthead: Masthead | None = None, number: str | None = None,
+            chart: bool = True) -> OfficialDocument:  # fmt: skip
+    """The briefing's content as an official document dated `issued` (default: today)."""
     with translation.override(language):
         chinese = language.startswith("zh")
         zh = fullwidth if chinese else (lambda text: text)
@@ -214,7 +215,7 @@ def compose(briefing: Briefing, *, language: str = "zh-hans", issued: dt.date | 
                                 money_yi(s.row.annual_plan), money_yi(s.row.ytd_actual), percent(s.row.completion),
                                 percent(s.row.elapsed)] for s in briefing.lists]))  # fmt: skip
             if chart:
-                body.extend(_chart(briefing, zh, png))
+                body.extend(_chart(briefing, zh))
 
         part(_("Warnings and problems"))
         counts = briefing.warning_counts
@@ -254,14 +255,13 @@ def _table(zh, table: Table) -> list[Block]:
     return [*out, _grid(zh, table.headers, table.rows)]
 
 
-def _chart(briefing: Briefing, zh, png: bool) -> list[Block]:
-    from guatu.briefings.chart import completion_chart, completion_chart_svg
+def _chart(briefing: Briefing, zh) -> list[Block]:
+    from guatu.briefings.chart import completion_chart_svg
 
     labels = [zh(s.row.label) for s in briefing.lists]
     figures = (labels, [s.row.completion for s in briefing.lists], briefing.period.elapsed_pct)
-    svg, image = completion_chart(*figures) if png else (completion_chart_svg(*figures), None)
     alt = zh(_("Completion of the annual target by project list, against the time elapsed"))
-    return [Picture(svg, image, 15.6, alt), Caption(alt)]
+    return [Picture(completion_chart_svg(*figures), figures, 15.6, alt), Caption(alt)]
 
 
 def _attachment(briefing: Briefing, zh, chinese: bool) -> list[Block]:

@@ -23,9 +23,7 @@ from guatu.core.browser import print_to_pdf
 def write_pdf(briefing: Briefing, *, language: str = "zh-hans", chart: bool = True, issued: dt.date | None = None,
               masthead: Masthead | None = None, number: str | None = None) -> bytes:  # fmt: skip
     """The briefing as PDF bytes; BrowserUnavailable when no chromium is installed."""
-    official = compose(
-        briefing, language=language, issued=issued, masthead=masthead, number=number, chart=chart, png=False
-    )
+    official = compose(briefing, language=language, issued=issued, masthead=masthead, number=number, chart=chart)
     return print_to_pdf(render_html(official))
 
 
