@@ -48,6 +48,21 @@ def html_to_pdf(html: str, *, header: str, footer: str, paper: str = "A3", lands
             browser.close()
 
 
+def print_to_pdf(html: str) -> bytes:
+    """Print self-contained HTML whose own CSS sets the paper, the margins and what goes in them
+    (`@page` with margin boxes, e.g. page numbers on the outer side of odd and even pages)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = _launch(p)
+        try:
+            page = browser.new_page()
+            page.set_content(html, wait_until="load")
+            return page.pdf(prefer_css_page_size=True, print_background=True)
+        finally:
+            browser.close()
+
+
 def html_to_png(html: str, *, width: int = 1800, height: int = 1000) -> bytes:
     """A full-page PNG; the page is at least `height` pixels tall."""
     from playwright.sync_api import sync_playwright

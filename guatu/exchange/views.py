@@ -19,6 +19,9 @@ from guatu.exchange.service import EXPORT_KINDS, export_bytes
 from guatu.exchange.tables import KINDS
 from guatu.exchange.template import template_xlsx
 from guatu.exchange.uploads import declared_too_large, save_upload, too_large_message
+from guatu.indicators.importer import may_import as may_import_indicators
+from guatu.indicators.jobs import KIND as INDICATORS
+from guatu.indicators.jobs import run_indicator_import
 from guatu.projects.forms import ScopeForm
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -49,14 +52,14 @@ def export_view(request, kind: str, fmt: str):
 def importable_kinds() -> tuple[str, ...]:
     from guatu.exchange import registry
 
-    return (*KINDS, *registry.REGISTRY)
+    return (*KINDS, INDICATORS, *registry.REGISTRY)
 
 
 def part_kinds(user) -> list:
     """The other parts' sheets the user may import (for the page's kind menu and template links)."""
     from guatu.exchange import registry
 
-    return [kind for kind in registry.REGISTRY.values() if may_import(user, kind.name)]
+    return [kind for kind in registry.REGISTRY.values() if _may_import(user, kind.name)]
 
 
 @login_required
@@ -65,7 +68,7 @@ def template_view(request, kind: str):
 
     if kind in registry.REGISTRY:
         return _attachment(registry.template_kind(kind), f"guatu-template-{kind}.xlsx", XLSX)
-    if kind not in (*KINDS, "indicators"):
+    if kind not in (*KINDS, INDICATORS):
         raise Http404
     return _attachment(template_xlsx(kind), f"guatu-template-{kind}.xlsx", XLSX)
 
@@ -96,10 +99,15 @@ def import_page(request):
         kind = request.POST.get("kind") if request.POST.get("kind") in importable_kinds() else ""
         job = ImportJob.objects.create(token=path.stem, file_name=uploaded.name, kind=kind, requested_by=request.user,
                                        language=get_language() or "")  # fmt: skip
-        run_import.enqueue(job.pk, False)
+        (run_indicator_import if kind == INDICATORS else run_import).enqueue(job.pk, False)
         return redirect("exchange:job", token=job.token)
     jobs = ImportJob.objects.filter(requested_by=request.user)[:10]
     return render(request, "exchange/import.html", {"kinds": KINDS, "jobs": jobs, "parts": part_kinds(request.user)})
+
+
+def _may_import(user, kind: str) -> bool:
+    """Ledger kinds by their models; indicator values by theirs (guatu.indicators.importer)."""
+    return may_import_indicators(user) if kind == INDICATORS else may_import(user, kind)
 
 
 def _own_job(request, token: str) -> ImportJob:
@@ -112,7 +120,7 @@ def _own_job(request, token: str) -> ImportJob:
 @login_required
 def job_page(request, token: str):
     job = _own_job(request, token)
-    may_commit = job_may_commit(job) and may_import(request.user, job.kind)
+    may_commit = job_may_commit(job) and _may_import(request.user, job.kind)
     return render(request, "exchange/job.html", {"job": job, "may_commit": may_commit})
 
 
@@ -129,11 +137,11 @@ def job_status(request, token: str):
 @require_POST
 def job_commit(request, token: str):
     job = _own_job(request, token)
-    if job.kind not in importable_kinds() or not may_import(request.user, job.kind):
+    if job.kind not in importable_kinds() or not _may_import(request.user, job.kind):
         raise PermissionDenied
     if not job_may_commit(job):
         messages.error(request, commit_refusal(job))
         return redirect("exchange:job", token=job.token)
     ImportJob.objects.filter(pk=job.pk).update(status=ImportJob.Status.QUEUED)  # the page polls until done
-    run_import.enqueue(job.pk, True)
+    (run_indicator_import if job.kind == INDICATORS else run_import).enqueue(job.pk, True)
     return redirect("exchange:job", token=job.token)

@@ -11,8 +11,14 @@ One row per value. Columns (English or Chinese headers):
     source / 来源    optional
 
 Every bad row is reported with its row number, column and reason, and then nothing is written.
-Where growth is missing, the indicator's growth is nominal and the prior year's level exists
-(stored or in the same file), growth is derived and marked so.
+Every value passes the model's own rules (bounds, a level or a growth rate). Where growth is
+missing, the indicator's growth is nominal and the prior year's level exists (stored or in the same
+file), growth is derived and marked so.
+
+Published statistics are read by everyone but written within the user's scope (FOUNDATION: the
+access rule): a row for a unit outside what the user may add or change is an error on that row.
+The same importer serves the CLI (`guatu import-indicators`, `--as USERNAME`) and the import page
+(`guatu.indicators.jobs`, preview → confirm), with the change record naming the user.
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -63,31 +70,55 @@ class ImportResult:
     derived: int = 0
     errors: list[RowError] = field(default_factory=list)
     dry_run: bool = False
+    sheet: str = ""
+    labels: dict[str, str] = field(default_factory=dict)  # column key → the header as the file writes it
+    changes: list[dict] = field(default_factory=list)  # new and changed values, in words (old → new)
 
     @property
     def ok(self) -> bool:
         return not self.errors
+
+    @property
+    def committed(self) -> bool:
+        return self.ok and not self.dry_run
 
     def as_json(self) -> dict:
         return {"file": self.file, "rows": self.rows, "created": self.result.created, "updated": self.result.updated,
                 "unchanged": self.result.unchanged, "derived_growth": self.derived, "dry_run": self.dry_run,
                 "errors": [e.as_json() for e in self.errors]}  # fmt: skip
 
+    def as_preview(self, limit: int = 500) -> dict:
+        """The import page's preview (the shape `guatu.exchange` jobs keep): counts, errors with the
+        sheet's own column headers, and each new or changed value with old → new."""
+        created, updated = self.result.created, self.result.updated
+        return {
+            "file": self.file, "kind": "indicators", "rows": self.rows, "created": created, "updated": updated,
+            "unchanged": self.result.unchanged, "committed": self.committed,
+            "can_commit": self.ok and self.dry_run and bool(created or updated), "absent": [], "declared": {},
+            "errors": [{"sheet": self.sheet, "row": e.row, "column": self.labels.get(e.column, e.column),
+                        "reason": e.reason} for e in self.errors[:limit]],
+            "errors_total": len(self.errors), "changes": self.changes[:limit], "derived_growth": self.derived,
+        }  # fmt: skip
+
 
 class ImportFileError(ValueError):
     """The file as a whole cannot be read (format, header)."""
 
 
-def read_rows(path: Path) -> list[list[str]]:
+def read_rows(path: Path, name: str | None = None) -> list[list[str]]:
     """The first sheet's rows as text, read by the same safe reader as every other import
     (zip checks, no formula evaluation, dimensions not trusted); CSV in UTF-8 or GB18030."""
+    return _read(path, name)[1]
+
+
+def _read(path: Path, name: str | None = None) -> tuple[str, list[list[str]]]:
     from guatu.exchange.reader import UnreadableFile, read_sheets
 
     try:
-        sheet = read_sheets(path)[0]
+        sheet = read_sheets(path, name)[0]
+        return sheet.name, [[_text(c) for c in row] for row in sheet.rows]
     except UnreadableFile as exc:
         raise ImportFileError(str(exc)) from exc
-    return [[_text(c) for c in row] for row in sheet.rows]
 
 
 def _text(cell: object) -> str:
@@ -188,9 +219,27 @@ def _parse_row(number: int, cell: dict[str, str], look: _Lookups) -> tuple[dict 
     vintage = check("vintage", lambda: _vintage(cell.get("vintage", "")))
     if errors:
         return None, errors
-    return {"_row": number, "_indicator": indicator, "indicator_id": indicator.pk, "unit_id": unit.pk,
-            "year": year, "month": month, "value": _q(value, 4), "growth_pct": _q(growth, 2),
-            "growth_derived": False, "vintage": vintage, "source": cell.get("source", "")}, []  # fmt: skip
+    fields = {"_row": number, "_indicator": indicator, "_unit": unit, "indicator_id": indicator.pk,
+              "unit_id": unit.pk, "year": year, "month": month, "value": _q(value, 4), "growth_pct": _q(growth, 2),
+              "growth_derived": False, "vintage": vintage, "source": cell.get("source", "")}  # fmt: skip
+    errors = _model_errors(number, fields)
+    return (None, errors) if errors else (fields, [])
+
+
+COLUMN_OF_FIELD = {"value": "value", "growth_pct": "growth", "year": "period", "month": "period", "vintage": "vintage",
+                   "source": "source", "indicator": "indicator", "unit": "unit"}  # fmt: skip
+
+
+def _model_errors(number: int, fields: dict) -> list[RowError]:
+    """The model's own rules (bounds, lengths, a level or a growth rate), as row errors."""
+    obj = IndicatorValue(**{k: v for k, v in fields.items() if not k.startswith("_")})
+    try:
+        # The indicator and unit were looked up already: no query per row to check they exist.
+        obj.full_clean(exclude=["indicator", "unit"], validate_unique=False, validate_constraints=False)
+    except DjangoValidationError as exc:
+        return [RowError(number, COLUMN_OF_FIELD.get(name, "value"), message)
+                for name, messages in exc.message_dict.items() for message in messages]  # fmt: skip
+    return []
 
 
 def _period(text: str, indicator: Indicator | None) -> tuple[int, int]:
@@ -225,15 +274,20 @@ def _vintage(text: str) -> str:
     return found
 
 
-def import_values(path: Path, *, dry_run: bool = False) -> ImportResult:
-    """Check every row, then write all of them in one transaction — or none."""
+def import_values(path: Path, *, dry_run: bool = False, user=None, name: str | None = None,
+                  progress=None) -> ImportResult:  # fmt: skip
+    """Check every row, then write all of them in one transaction — or none. `user` (None: the
+    system) writes only within their scope and is named in the change record; `name` is the file's
+    name as uploaded; `progress(rows)` is told how far the reading has got."""
     path = Path(path)
-    rows = read_rows(path)
+    label = name or path.name
+    sheet, rows = _read(path, name)
     if not rows:
-        raise ImportFileError(f"{path.name}: the file is empty")
+        raise ImportFileError(f"{label}: the file is empty")
     start = _header_row(rows)
-    columns = _columns(rows[start], path.name)
-    report = ImportResult(file=path.name, dry_run=dry_run)
+    columns = _columns(rows[start], label)
+    report = ImportResult(file=label, dry_run=dry_run, sheet=sheet,
+                          labels={key: rows[start][i].strip() for key, i in columns.items()})  # fmt: skip
     look = _Lookups.load()
     parsed: dict[tuple, dict] = {}
     for number, row in enumerate(rows[start + 1 :], start=start + 2):
@@ -241,6 +295,8 @@ def import_values(path: Path, *, dry_run: bool = False) -> ImportResult:
         if not any(cell.values()):
             continue
         report.rows += 1
+        if progress and report.rows % 1000 == 0:
+            progress(report.rows)
         fields, errors = _parse_row(number, cell, look)
         if errors:
             report.errors.extend(errors)
@@ -251,18 +307,86 @@ def import_values(path: Path, *, dry_run: bool = False) -> ImportResult:
                                           % {"row": parsed[key]["_row"]}))  # fmt: skip
             continue
         parsed[key] = fields
+    if progress:
+        progress(report.rows)
     if report.errors:
         return report
     _derive_growth(parsed, report)
+    existing = IndicatorValue.objects.filter(indicator_id__in={r["indicator_id"] for r in parsed.values()},
+                                             year__in={r["year"] for r in parsed.values()})  # fmt: skip
+    stored = {(v.indicator_id, v.unit_id, v.year, v.month): v for v in existing}
+    _check_scope(parsed, stored, user, report)
+    if report.errors:
+        return report
+    report.changes = _changes(parsed, stored)
     clean = [{k: v for k, v in row.items() if not k.startswith("_")} for row in parsed.values()]
-    existing = IndicatorValue.objects.filter(indicator_id__in={r["indicator_id"] for r in clean},
-                                             year__in={r["year"] for r in clean})  # fmt: skip
     with transaction.atomic():
         report.result = upsert(IndicatorValue, ["indicator_id", "unit_id", "year", "month"], clean,
-                               existing=existing, change_reason=f"import {path.name}")  # fmt: skip
+                               existing=existing, change_reason=f"import {label}", user=user)  # fmt: skip
         if dry_run:
             transaction.set_rollback(True)
     return report
+
+
+def may_import(user) -> bool:
+    """Whether the user may import indicator values at all (which units: row by row, `_check_scope`)."""
+    from guatu.accounts.access import may
+
+    return may(user, IndicatorValue, "add") and may(user, IndicatorValue, "change")
+
+
+def _check_scope(parsed: dict[tuple, dict], stored: dict, user, report: ImportResult) -> None:
+    """A row for a unit outside the user's scope (to add a value, or to change a stored one) is an
+    error on that row; each unit and action is asked once."""
+    if user is None:
+        return
+    from guatu.accounts.access import action_label, allows
+
+    answers: dict[tuple[int, str], bool] = {}
+    for key, row in parsed.items():
+        action = "change" if key in stored else "add"
+        unit = row["_unit"]
+        if (unit.pk, action) not in answers:
+            answers[unit.pk, action] = allows(user, action, IndicatorValue(unit=unit, indicator=row["_indicator"]))
+        if not answers[unit.pk, action]:
+            report.errors.append(RowError(row["_row"], "unit", _(
+                "you may not %(action)s values of %(unit)s: it is outside your scope") % {
+                "action": action_label(action), "unit": unit.name}))  # fmt: skip
+
+
+FIELD_LABELS = (("value", "value"), ("growth_pct", "growth (%)"), ("vintage", "vintage"), ("source", "source"))
+
+
+def _changes(parsed: dict[tuple, dict], stored: dict) -> list[dict]:
+    """Each new or changed value in words: unit, indicator and period, and old → new per field."""
+    from guatu.exchange.importer import action_labels
+
+    labels = {name: str(IndicatorValue._meta.get_field(name).verbose_name) for name, _label in FIELD_LABELS}
+    out = []
+    for key, row in parsed.items():
+        current = stored.get(key)
+        record = f"{row['_unit'].name} · {row['_indicator'].name} · {row['year']}-{row['month']:02d}"
+        fields = [name for name, _label in FIELD_LABELS]
+        if current is None:
+            changed = [(name, None, row[name]) for name in fields if row[name] not in (None, "")]
+            action = "create"
+        else:
+            changed = [
+                (name, getattr(current, name), row[name]) for name in fields if getattr(current, name) != row[name]
+            ]
+            if not changed and current.growth_derived == row["growth_derived"]:
+                continue
+            action = "update"
+        out.append({"record": record, "action": action, "action_label": action_labels()[action],
+                    "changes": [{"field": name, "label": labels[name], "old": _shown(name, old),
+                                 "new": _shown(name, new)} for name, old, new in changed]})  # fmt: skip
+    return out
+
+
+def _shown(name: str, value) -> str | None:
+    if value is None or value == "":
+        return None
+    return str(Vintage(value).label) if name == "vintage" else str(value)
 
 
 def _q(value: Decimal | None, places: int) -> Decimal | None:

@@ -36,6 +36,11 @@ class Indicator(models.Model):
     project_measure = models.CharField(
         _("drills down to key projects"), max_length=12, choices=ProjectMeasure.choices, blank=True, default=""
     )
+    mismatch_tolerance_pct = models.DecimalField(
+        _("tolerance of the districts' sum (%)"), max_digits=5, decimal_places=2, default=Decimal("1.00"),
+        validators=[MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(100))],
+        help_text=_("The drill-down flags a unit whose districts add up to more than this far from its own figure."),
+    )  # fmt: skip
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     objects = LookupQuerySet.as_manager()
@@ -67,6 +72,11 @@ class ReportingUnit(TreeNode):
     class Meta(TreeNode.Meta):
         verbose_name = _("reporting unit")
         verbose_name_plural = _("reporting units")
+
+    @property
+    def is_zone(self) -> bool:
+        """A functional zone overlaps the districts: ranked beside them only when asked, never in their sum."""
+        return self.kind != UnitKind.REGION
 
 
 class IndicatorValue(TrackedModel):

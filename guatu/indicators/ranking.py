@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 HUNDRED = Decimal(100)
+RANK_BY = ("growth", "level")
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,7 @@ class Entry:
     value: Decimal | None
     growth: Decimal | None
     prior: Decimal | None = None  # the same period a year earlier, in the indicator's unit
+    zone: bool = False  # a functional zone: it overlaps the districts and is never in their sum
 
     def prior_base(self) -> Decimal | None:
         """The stored prior-year value, else the one implied by value and growth."""
@@ -162,10 +164,32 @@ def contributions(parent: Entry, children: Sequence[Entry]) -> list[Contribution
     return rows
 
 
-def mismatch_pct(parent: Entry, children: Sequence[Entry]) -> Decimal | None:
-    """How far the children's values are from the parent's, in % of the parent (statistical
-    boundaries differ: zones cut across districts). None when it cannot be told."""
-    values = [c.value for c in children]
-    if parent.value in (None, 0) or not values or any(v is None for v in values):
+def districts_sum(children: Sequence[Entry]) -> Decimal | None:
+    """The districts' values added up (zones overlap them and are left out); None when a district
+    has no figure or there is none."""
+    values = [c.value for c in children if not c.zone]
+    if not values or any(v is None for v in values):
         return None
-    return (sum(values) - parent.value) * HUNDRED / parent.value
+    return sum(values, Decimal(0))
+
+
+def mismatch_pct(parent: Entry, children: Sequence[Entry]) -> Decimal | None:
+    """How far the districts' sum is from the parent's value, in % of the parent. Zones are never
+    added: they cut across the districts. None when it cannot be told."""
+    total = districts_sum(children)
+    if parent.value in (None, 0) or total is None:
+        return None
+    return (total - parent.value) * HUNDRED / parent.value
+
+
+def sum_entry(unit: str, name: str, children: Sequence[Entry]) -> Entry | None:
+    """The districts with a figure, added up as one entry (value and prior-year value) — the base for
+    shares and contributions when the parent publishes no figure of its own."""
+    present = [c for c in children if not c.zone and c.value is not None]
+    if not present:
+        return None
+    value = sum((c.value for c in present), Decimal(0))
+    priors = [c.prior_base() for c in present]
+    prior = sum(priors, Decimal(0)) if all(p is not None for p in priors) else None
+    growth = (value - prior) * HUNDRED / prior if prior else None
+    return Entry(unit, name, value, growth, prior)

@@ -139,6 +139,7 @@ PAGE_RULES = {
     "projects:project_create": None, "projects:review_queue": None, "schedules:battle_map": None,
     "schedules:warnings": None, "schedules:problem_list": None, "indicators:board": None, "indicators:rank": None,
     "indicators:drill": None, "briefings:briefing_docx": None, "exchange:import": None, "reporting:status": None,
+    "briefings:briefing_pdf": None,
     "reporting:calendar": None, "reporting:month_open": None, "reporting:policy": None, "audit:change_list": None,
     "accounts:account": None, "accounts:password_change": None,
     "accounts:token": "own", "exchange:job": "own", "exchange:job_status": "own", "exchange:job_commit": "own",
@@ -288,6 +289,7 @@ def no_chromium(monkeypatch):
     monkeypatch.setattr("guatu.schedules.views.html_to_png", lambda html, **kw: html.encode())
     monkeypatch.setattr("guatu.schedules.views.html_to_pdf", lambda html, **kw: html.encode())
     monkeypatch.setattr("guatu.briefings.docx.completion_chart_png", lambda *a, **kw: None)
+    monkeypatch.setattr("guatu.briefings.pdf.print_to_pdf", lambda html, **kw: html.encode())
 
 
 def test_pages_never_show_or_change_what_is_out_of_scope(client, world, no_chromium):

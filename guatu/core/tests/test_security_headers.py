@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 GUATU = Path(__file__).resolve().parents[2]
 # Rendered only into chromium for the PDF/PNG exports (page.set_content), never served to a browser.
 PRINT_ONLY = {"schedules/battle_map_print.html", "schedules/_print_header.html", "schedules/_print_footer.html",
-              "briefings/chart.html"}  # fmt: skip
+              "briefings/chart.html", "briefings/official_print.html"}  # fmt: skip
 
 
 def directives(response) -> dict[str, list[str]]:

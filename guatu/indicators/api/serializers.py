@@ -10,7 +10,7 @@ class IndicatorSerializer(serializers.ModelSerializer):
     class Meta:
         model = Indicator
         fields = ["id", "code", "name", "unit", "kind", "higher_is_better", "rank_by", "frequency", "real_growth",
-                  "project_measure"]  # fmt: skip
+                  "project_measure", "mismatch_tolerance_pct"]  # fmt: skip
 
 
 class ReportingUnitSerializer(serializers.ModelSerializer):
@@ -39,6 +39,10 @@ class RankQuerySerializer(serializers.Serializer):
     indicator = serializers.CharField(help_text="code or name")
     parent = serializers.CharField(help_text="code or name of the unit whose children are ranked")
     period = serializers.RegexField(r"^\d{4}-\d{1,2}$", help_text="YYYY-MM")
+    by = serializers.ChoiceField(choices=["growth", "level"], required=False,
+                                 help_text="rank by growth or level (default: the indicator's setting)")  # fmt: skip
+    zones = serializers.BooleanField(required=False, default=False,
+                                     help_text="rank the functional zones beside the districts")  # fmt: skip
 
 
 class DrillQuerySerializer(serializers.Serializer):
@@ -66,9 +70,21 @@ class TargetStatusSerializer(serializers.Serializer):
 class RankRowSerializer(serializers.Serializer):
     unit = serializers.CharField()
     name = serializers.CharField()
+    zone = serializers.BooleanField()
     value = serializers.CharField(allow_null=True)
     growth_pct = serializers.CharField(allow_null=True)
     rank = serializers.IntegerField()
+
+
+class MissingUnitSerializer(serializers.Serializer):
+    unit = serializers.CharField()
+    name = serializers.CharField()
+    zone = serializers.BooleanField()
+
+
+class UnitNameSerializer(serializers.Serializer):
+    unit = serializers.CharField()
+    name = serializers.CharField()
 
 
 class RankingSerializer(serializers.Serializer):
@@ -76,11 +92,14 @@ class RankingSerializer(serializers.Serializer):
     name = serializers.CharField()
     unit_of_value = serializers.CharField()
     parent = serializers.CharField()
+    parent_name = serializers.CharField()
     period = serializers.CharField()
     by = serializers.CharField()
     higher_is_better = serializers.BooleanField()
+    zones = serializers.BooleanField(help_text="zones ranked beside the districts")
     rows = RankRowSerializer(many=True)
-    missing = serializers.ListField(child=serializers.CharField())
+    missing = MissingUnitSerializer(many=True, help_text="units with no figure for the period: not ranked")
+    zones_not_ranked = UnitNameSerializer(many=True, help_text="zones left out (ask with zones=true)")
     targets = TargetStatusSerializer(many=True)
 
 
@@ -99,17 +118,25 @@ class DrillProjectSerializer(serializers.Serializer):
     name = serializers.CharField()
     ytd = serializers.CharField()
     share_pct = serializers.CharField(allow_null=True)
+    over_100 = serializers.BooleanField(help_text="more than the unit's whole figure")
 
 
 class DrillSerializer(serializers.Serializer):
     indicator = serializers.CharField()
+    name = serializers.CharField()
     unit_of_value = serializers.CharField()
     period = serializers.CharField()
     unit = serializers.DictField()
+    shares_of = serializers.ChoiceField(choices=["unit", "districts_sum"],
+                                        help_text="shares are of the unit's figure, or of its districts' sum when "
+                                                  "it publishes none")  # fmt: skip
     children = ContributionSerializer(many=True)
     zones = ContributionSerializer(many=True)
+    districts_sum = serializers.CharField(allow_null=True, help_text="the districts added up; zones never are")
     children_mismatch_pct = serializers.CharField(allow_null=True)
+    tolerance_pct = serializers.CharField()
     flagged = serializers.BooleanField()
     projects = DrillProjectSerializer(many=True)
     projects_total = serializers.CharField(allow_null=True)
     projects_share_pct = serializers.CharField(allow_null=True)
+    projects_over_100 = serializers.BooleanField()

@@ -73,7 +73,7 @@ def _resolve(query_class, request, unit_key: str):
         indicator, unit = indicator_and_unit(data["indicator"], data[unit_key])
     except ValueError as exc:
         raise ValidationError({"detail": [str(exc)]}) from exc
-    return indicator, unit, year, month
+    return indicator, unit, year, month, data
 
 
 class RankingView(APIView):
@@ -83,8 +83,9 @@ class RankingView(APIView):
 
     @extend_schema(parameters=[RankQuerySerializer], responses=RankingSerializer)
     def get(self, request):
-        indicator, parent, year, month = _resolve(RankQuerySerializer, request, "parent")
-        return Response(rank_report(indicator, parent, year, month).as_json())
+        indicator, parent, year, month, query = _resolve(RankQuerySerializer, request, "parent")
+        report = rank_report(indicator, parent, year, month, by=query.get("by"), zones=query.get("zones", False))
+        return Response(report.as_json())
 
 
 class DrillView(APIView):
@@ -94,5 +95,5 @@ class DrillView(APIView):
 
     @extend_schema(parameters=[DrillQuerySerializer], responses=DrillSerializer)
     def get(self, request):
-        indicator, unit, year, month = _resolve(DrillQuerySerializer, request, "unit")
+        indicator, unit, year, month, _query = _resolve(DrillQuerySerializer, request, "unit")
         return Response(drill(indicator, unit, year, month, user=request.user).as_json())

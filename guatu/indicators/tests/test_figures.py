@@ -95,3 +95,101 @@ def test_the_board_has_every_indicator_with_rank_band_and_trend():
         assert row.rank_series[-1] == (row.period.month, row.rank)
         if row.status.band != "fight":
             assert row.next_gap is not None and row.sentence()
+
+
+def test_the_viewer_ranks_by_level_without_changing_the_indicator():
+    """Found: ranking by level or by growth was a global switch on the indicator."""
+    fai = Indicator.objects.get(code="FAI")
+    by_level = rank_report(fai, unit("330000"), 2024, 11, by="level")
+    levels = [r.entry.value for r in by_level.ranking.ranked]
+    assert by_level.ranking.by == "level" and levels == sorted(levels, reverse=True)
+    assert by_level.ranking.ranked[0].entry.name == "杭州市"
+    assert Indicator.objects.get(code="FAI").rank_by == "growth"
+    assert rank_report(fai, unit("330000"), 2024, 11).ranking.by == "growth"
+    gap = by_level.targets[0].gaps["keep"]
+    assert "亿元方可升至第5位" in gap_sentence(fai, gap, "level")  # an amount, not growth points
+
+
+def test_zones_are_ranked_beside_the_districts_only_when_asked():
+    """Found: a zone entered as a zone was neither ranked nor listed as missing."""
+    fai = Indicator.objects.get(code="FAI")
+    districts = rank_report(fai, unit("330800"), 2024, 11)
+    assert len(districts.ranking.ranked) == 6 and [z.name for z in districts.zones_left_out] == ["衢州智造新城"]
+    together = rank_report(fai, unit("330800"), 2024, 11, zones=True)
+    assert len(together.ranking.ranked) == 7 and together.zones_left_out == []
+    zone = together.ranking.of("ZZXC")
+    assert zone.entry.zone and zone.entry.growth == IndicatorValue.objects.get(
+        indicator=fai, unit__code="ZZXC", year=2024, month=11).growth_pct  # fmt: skip
+
+
+def test_a_zone_without_a_figure_is_listed_as_missing_when_zones_are_ranked():
+    fai = Indicator.objects.get(code="FAI")
+    ReportingUnit.objects.create(code="QZ-GX", name="衢州高新区", kind="zone", parent=unit("330800"))
+    report = rank_report(fai, unit("330800"), 2024, 11, zones=True)
+    assert [(e.name, e.zone) for e in report.ranking.missing] == [("衢州高新区", True)]
+    assert report.as_json()["missing"] == [{"unit": "QZ-GX", "name": "衢州高新区", "zone": True}]
+
+
+def test_a_zone_outside_the_sum_does_not_make_a_correct_parent_look_off():
+    """The districts add up to the parent; a zone worth 9.5% of it is never added."""
+    fai = Indicator.objects.get(code="FAI")
+    city = ReportingUnit.objects.create(code="T-CITY", name="测试市", kind="region")
+    for code, kind, value in (("T-A", "region", "600"), ("T-B", "region", "400"), ("T-Z", "zone", "95")):
+        child = ReportingUnit.objects.create(code=code, name=code, kind=kind, parent=city)
+        IndicatorValue.objects.create(indicator=fai, unit=child, year=2024, month=11, value=D(value), growth_pct=D(3))
+    IndicatorValue.objects.create(indicator=fai, unit=city, year=2024, month=11, value=D("1000"), growth_pct=D(3))
+    report = drill(fai, city, 2024, 11)
+    assert report.districts_total == D("1000") and report.mismatch == 0 and not report.flagged
+    assert [z.name for z in report.zones] == ["T-Z"] and report.zones[0].share == D("9.5")
+
+
+def test_the_mismatch_tolerance_is_the_indicators_setting():
+    """Found: the tolerance was fixed in code (1%)."""
+    fai = Indicator.objects.get(code="FAI")
+    extra = ReportingUnit.objects.create(code="TEST-Z", name="测试县", parent=unit("330800"), kind="region")
+    IndicatorValue.objects.create(indicator=fai, unit=extra, year=2024, month=11, value=D("55"), growth_pct=D(1))
+    report = drill(fai, unit("330800"), 2024, 11)
+    assert D(4) < report.mismatch < D(5) and report.flagged and report.tolerance == D(1)
+    fai.mismatch_tolerance_pct = D(5)
+    fai.full_clean()
+    fai.save()
+    assert not drill(fai, unit("330800"), 2024, 11).flagged
+
+
+def test_the_province_shares_are_of_the_cities_sum_when_it_publishes_none():
+    """Found: the province drill-down showed a bare "%" in share cells and an empty chart."""
+    report = drill(Indicator.objects.get(code="FAI"), unit("330000"), 2024, 11)
+    assert report.parent.value is None and report.base_is_sum
+    assert report.base.value == sum(c.value for c in report.children) == report.districts_total
+    assert all(c.share is not None and c.points is not None for c in report.children)
+    assert abs(sum(c.share for c in report.children) - 100) < D("0.0001")
+    assert abs(sum(c.points for c in report.children) - report.base.growth) < D("0.0001")
+    assert report.mismatch is None and not report.flagged  # nothing to compare the sum with
+    assert report.projects_share == report.projects_total * 100 / report.base.value
+
+
+def test_key_projects_above_the_countys_own_figure_are_flagged():
+    """Found: a project share above 100% of its county's investment was shown without a flag."""
+    report = drill(Indicator.objects.get(code="FAI"), unit("330802"), 2024, 11)
+    assert report.projects_share > 100 and report.projects_over  # the demo's 柯城区: 133.6%
+    assert report.as_json()["projects_over_100"] is True
+    assert report.children == [] and report.projects  # a county: no units below, its projects listed
+    fine = drill(Indicator.objects.get(code="FAI"), unit("330881"), 2024, 11)
+    assert not fine.projects_over and fine.projects_over_count == 0
+
+
+def test_one_project_above_the_whole_is_flagged_on_its_row():
+    from guatu.indicators.figures import ProjectShare
+
+    figures = next(iter(project_figures(Project.objects.all()[:1], Period(2024, 11)).values()))
+    assert ProjectShare(figures, D("12"), D("100.01")).over and not ProjectShare(figures, D("12"), D("100")).over
+
+
+def test_the_board_ranks_every_indicator_the_viewers_way():
+    by_level = board(unit("330800"), 2024, 11, by="level")
+    assert {r.by for r in by_level} == {"level"}
+    own = board(unit("330800"), 2024, 11)
+    assert [r.by for r in own] == list(Indicator.objects.values_list("rank_by", flat=True))
+    zone_alone = board(unit("ZZXC"), 2024, 11)
+    zone_beside = board(unit("ZZXC"), 2024, 11, zones=True)
+    assert {r.of for r in zone_alone} == {1} and {r.of for r in zone_beside} == {7}

@@ -113,3 +113,93 @@ def test_the_rank_page_speaks_the_gap(demo_client):
     page = response.content.decode()
     assert len(response.context["report"].ranking.ranked) == 11
     assert "固定资产投资需再增长" in page and "方可升至第1位" in page
+
+
+def text_of(*args) -> str:
+    out = StringIO()
+    call_command(*args, stdout=out)
+    return out.getvalue()
+
+
+def test_the_rank_text_names_a_city_without_a_figure_and_never_says_none():
+    """Found: "现第None位", and missing units listed by their codes."""
+    IndicatorValue.objects.filter(indicator__code="FAI", unit__code="330800", year=2024, month=11).delete()
+    text = text_of("rank", "--indicator", "FAI", "--period", "2024-11", "--parent", "330000")
+    assert "None" not in text and "330800" not in text
+    assert "未参与排名（无数据）：衢州市" in text and "衢州市：目标保5争3拼1，本期无数据，未排名" in text
+
+
+def test_the_drill_text_of_a_province_without_a_figure_never_says_none():
+    """Found: "None 亿元" for a unit that publishes no figure."""
+    text = text_of("drill", "--indicator", "FAI", "--unit", "浙江省", "--period", "2024-11")
+    assert "None" not in text
+    assert "浙江省：本期无本级数据" in text and "占比与拉动按下辖单位合计" in text
+    county = text_of("drill", "--indicator", "FAI", "--unit", "柯城区", "--period", "2024-11")
+    assert "None" not in county and "柯城区以下没有下级统计单位。" in county
+    assert "注意：重点项目完成投资超过本级指标值" in county
+
+
+def test_rank_by_level_and_zones_on_the_command_line():
+    data = cli("rank", "--indicator", "FAI", "--period", "2024-11", "--parent", "330800", "--by", "level", "--zones")
+    assert data["by"] == "level" and data["zones"] and len(data["rows"]) == 7
+    assert data["rows"][0] == {**data["rows"][0], "unit": "ZZXC", "zone": True, "rank": 1}
+    text = text_of("rank", "--indicator", "FAI", "--period", "2024-11", "--parent", "330800")
+    assert "按增幅排名" in text and "功能区衢州智造新城与区县统计范围交叉" in text
+    with pytest.raises(CommandError, match="size"):
+        call_command("rank", "--indicator", "FAI", "--period", "2024-11", "--parent", "330800", "--by", "size")
+
+
+def test_the_api_ranks_the_viewers_way(demo_client):
+    query = {"indicator": "FAI", "parent": "330800", "period": "2024-11"}
+    data = demo_client.get("/api/v1/rankings/", {**query, "by": "level", "zones": "true"}).json()
+    assert data["by"] == "level" and [r["unit"] for r in data["rows"]][:1] == ["ZZXC"]
+    plain = demo_client.get("/api/v1/rankings/", query).json()
+    assert plain["by"] == "growth" and plain["zones_not_ranked"] == [{"unit": "ZZXC", "name": "衢州智造新城"}]
+    assert demo_client.get("/api/v1/rankings/", {**query, "by": "size"}).status_code == 400
+
+
+def test_the_rank_page_toggles_level_and_zones(demo_client):
+    from guatu.indicators.models import Indicator, ReportingUnit
+
+    query = {"period": "2024-11", "parent": ReportingUnit.objects.get(code="330800").pk,
+             "indicator": Indicator.objects.get(code="FAI").pk}  # fmt: skip
+    page = demo_client.get("/indicators/rank/", query)
+    assert page.context["report"].ranking.by == "growth" and 'id="zones-left-out"' in page.content.decode()
+    toggled = demo_client.get("/indicators/rank/", {**query, "by": "level", "zones": "1"})
+    report = toggled.context["report"]
+    assert report.ranking.by == "level" and report.ranking.ranked[0].entry.unit == "ZZXC"
+    html = toggled.content.decode()
+    assert 'data-by="level"' in html and 'class="toggle on" data-by="level"' in html
+    assert 'name="by" value="level"' in html  # the form keeps the choice when applied again
+    bad = demo_client.get("/indicators/rank/", {**query, "by": "size"})
+    assert bad.status_code == 400 and "by" in bad.content.decode()
+    assert demo_client.get("/indicators/rank/", {**query, "zones": "maybe"}).status_code == 400
+
+
+def test_the_board_toggles_level(demo_client):
+    response = demo_client.get("/indicators/", {"by": "level"})
+    assert {row.by for row, _spark in response.context["rows"]} == {"level"}
+    assert demo_client.get("/indicators/", {"by": "x"}).status_code == 400
+
+
+def test_the_province_drill_page_has_shares_and_a_chart(demo_client):
+    from guatu.indicators.models import ReportingUnit
+
+    response = demo_client.get("/indicators/drill/", {"period": "2024-11",
+                                                      "unit": ReportingUnit.objects.get(code="330000").pk})  # fmt: skip
+    html = response.content.decode()
+    assert '<td class="num">%</td>' not in html and 'id="shares-of-sum"' in html
+    chart = response.context["chart"]
+    assert len(chart["labels"]) == 11 and None not in chart["points"] and 'id="drill-chart-data"' in html
+    assert chart["axis"] == "拉动增长（百分点）"
+    assert "plotly-locale-zh-cn.js" in html and "drill.js" in html
+
+
+def test_a_county_drill_page_says_why_it_has_no_table_and_flags_the_projects(demo_client):
+    from guatu.indicators.models import ReportingUnit
+
+    response = demo_client.get("/indicators/drill/", {"period": "2024-11",
+                                                      "unit": ReportingUnit.objects.get(code="330802").pk})  # fmt: skip
+    html = response.content.decode()
+    assert 'id="children"' not in html and 'id="no-children"' in html and "柯城区以下没有下级统计单位" in html
+    assert 'id="projects-over"' in html and "133.6%" in html

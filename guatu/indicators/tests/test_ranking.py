@@ -4,7 +4,16 @@ from decimal import Decimal as D
 
 import pytest
 
-from guatu.indicators.ranking import Entry, Target, contributions, gap_to_rank, mismatch_pct, rank
+from guatu.indicators.ranking import (
+    Entry,
+    Target,
+    contributions,
+    districts_sum,
+    gap_to_rank,
+    mismatch_pct,
+    rank,
+    sum_entry,
+)
 
 CITIES = [
     Entry("A", "甲市", D("900"), D("8.2"), D("830")),
@@ -112,3 +121,30 @@ def test_children_that_do_not_add_up_are_measured():
         Entry("Z", "开发区", D("22"), None),
     ]
     assert mismatch_pct(parent, children) == D(20)
+
+
+# A city of two districts that add up exactly, and a zone across them worth 9.5% of the city.
+CITY = Entry("P", "本市", D("1000"), D("5"), D("952.38"))
+DISTRICTS = [Entry("K", "甲区", D("600"), D("4"), D("576.92")), Entry("Q", "乙区", D("400"), D("6.5"), D("375.59"))]
+ZONE = Entry("Z", "新城", D("95"), D("12"), D("84.82"), zone=True)
+
+
+def test_the_parent_is_compared_with_its_districts_sum_only():
+    """Found: a zone added to the sum made a correct parent look 9.5% off."""
+    assert districts_sum([*DISTRICTS, ZONE]) == D("1000")
+    assert mismatch_pct(CITY, [*DISTRICTS, ZONE]) == 0
+
+
+def test_a_district_without_a_figure_leaves_the_sum_unknown():
+    assert districts_sum([*DISTRICTS, Entry("X", "丙区", None, D("3"))]) is None
+    assert mismatch_pct(CITY, [ZONE]) is None  # zones alone say nothing about the districts
+
+
+def test_the_districts_sum_stands_in_for_a_parent_without_a_figure():
+    base = sum_entry("P", "本市", [*DISTRICTS, ZONE, Entry("X", "丙区", None, None)])
+    assert (base.value, base.prior) == (D("1000"), D("952.51"))
+    assert base.growth == (D("1000") - D("952.51")) * 100 / D("952.51")
+    shares = contributions(base, DISTRICTS)
+    assert [c.share for c in shares] == [D(60), D(40)]
+    assert sum(c.points for c in shares) == base.growth
+    assert sum_entry("P", "本市", [ZONE]) is None

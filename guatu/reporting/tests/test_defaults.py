@@ -56,10 +56,11 @@ def test_one_early_december_report_does_not_turn_the_pages_to_december(demo_clie
     assert demo_client.get("/projects/").context["period"] == Period(2024, 11)
 
     briefing = Document(io.BytesIO(demo_client.get("/briefing.docx").content))
-    assert briefing.paragraphs[0].text == "衢州智造新城重点项目建设简报(2024年1至11月)"
+    assert briefing.paragraphs[3].text == "衢州智造新城重点项目建设简报（2024年1至11月）"  # after the masthead
 
     warnings = demo_client.get("/warnings/").context
-    assert warnings["as_of"] == dt.date(2024, 11, 30) and warnings["totals"]["red"] == 18  # 17 + 安全生产
+    # 18 red since 安全生产: the overdue 重大 hazard on 星辰能源's site turns that project red too.
+    assert warnings["as_of"] == dt.date(2024, 11, 30) and warnings["totals"]["red"] == 18
 
     assert demo_client.get("/battle-map/").context["map"].as_of == dt.date(2024, 11, 30)
 
@@ -75,7 +76,7 @@ def test_the_briefing_command_defaults_to_the_latest_closed_month(tmp_path):
     one_more_december_report()
     out = tmp_path / "b.docx"
     call_command("briefing", "--platform", "ZZXC", "--out", str(out), "--no-chart", stdout=io.StringIO())
-    assert "2024年1至11月" in Document(str(out)).paragraphs[0].text
+    assert "2024年1至11月" in Document(str(out)).paragraphs[3].text  # the title, after the masthead
 
 
 def test_the_latest_closed_month_wins_even_when_later_months_are_fully_reported():
