@@ -203,6 +203,7 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Key-project ledger, monthly reports and progress. Money in 万元 as decimal strings.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": r"/api/v1/",  # operations grouped by resource (projects, monthly-reports, safety …)
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

@@ -361,7 +361,6 @@ FIGURES = {
     "/api/v1/attraction/summary/": "?year=2024",
     "/api/v1/innovation/ranking/": "?year=2024",
     "/api/v1/innovation/scorecard/": "?platform=QZ-ZYHG&year=2024",
-    "/api/v1/safety/summary/": "?year=2024",
 }
 
 

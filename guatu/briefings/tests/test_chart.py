@@ -39,5 +39,8 @@ def test_the_elapsed_key_is_never_struck_through_or_over_a_bar(browser, monkeypa
         assert apart, (key, box)
 
 
-def test_the_chart_template_renders_without_a_request():
-    assert "序时进度" in render_to_string("briefings/chart.html", {"elapsed": "91.7", "bars": [], "width": 720})
+def test_the_chart_renders_without_a_request():
+    from guatu.briefings.chart import completion_chart_svg
+
+    svg = completion_chart_svg(["市重点项目"], [Decimal("111.0")], Decimal("91.7"))
+    assert "序时进度 91.7%" in svg and "111.0%" in svg and render_to_string("briefings/chart.html", {"svg": svg})

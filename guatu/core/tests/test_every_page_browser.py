@@ -46,6 +46,16 @@ NOT_PAGES = {
     "safety:hazard_transition": "POST only: a hazard's next status",
     "safety:export": "an xlsx or CSV file",
     "safety:template": "an xlsx file",
+    "attraction:lead_export": "an xlsx or CSV file (attraction exchange tests)",
+    "attraction:template": "an xlsx file",
+    "funds:export": "an xlsx or CSV file (funds exchange tests)",
+    "funds:template": "an xlsx file",
+    "innovation:export": "an xlsx or CSV file (innovation exchange tests)",
+    "innovation:template": "an xlsx file",
+    "briefings:briefing_pdf": "a PDF file (briefings tests)",
+    "attraction:item_delete": "POST only: removes a contact, talk or team member",
+    "attraction:lead_transition": "posted by the lead page's stage form, shown again only with its errors",
+    "innovation:scheme_copy": "POST only: copies a scheme to another year",
 }
 
 # English words of guatu's own UI that must not show in the Chinese UI (whole words, case-sensitive). Chosen
