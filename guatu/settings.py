@@ -81,6 +81,8 @@ INSTALLED_APPS = [
     "guatu.exchange",
     "guatu.reporting",
     "guatu.safety",
+    "guatu.rollups",
+    "guatu.synth",
 ]
 
 MIDDLEWARE = [
