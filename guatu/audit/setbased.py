@@ -11,6 +11,7 @@ import datetime as dt
 import functools
 import json
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, models
@@ -120,7 +121,7 @@ class RecordWriter:
 
     `add(action, object_id, object_repr, scope, before, after)` with `scope` = (project, region, platform,
     department) ids and before/after the `snapshot` dicts (or their JSON text, or None); `flush()` inserts them
-    and runs the write hooks with the records (as unsaved `ChangeRecord`s carrying their ids).
+    and runs the write hooks with what they read of the records (`Written`).
     """
 
     def __init__(self, model: type[models.Model]):
@@ -144,22 +145,33 @@ class RecordWriter:
         if not self.rows:
             return 0
         ids = allocate_ids(ChangeRecord, len(self.rows))
+        pending = []
         for row, pk in zip(self.rows, ids, strict=True):
             row[0] = pk
+            if hooks:
+                pending.append(Written(row[6], row[7], row[8], row[10], _loaded(row[14]), _loaded(row[15])))
             for i in (14, 15):  # snapshots as JSON text (a caller may give the text already)
                 if row[i] is not None and not isinstance(row[i], str):
                     row[i] = json.dumps(row[i])
         insert_rows(ChangeRecord._meta.db_table, RECORD_COLUMNS, self.rows, model=ChangeRecord)
         if hooks:
-            run_write_hooks([self._record(row) for row in self.rows])
+            run_write_hooks(pending)
         count = len(self.rows)
         self.rows = []
         return count
 
-    def _record(self, row: list) -> ChangeRecord:
-        record = ChangeRecord(**dict(zip(RECORD_COLUMNS, row, strict=True)))
-        for name in ("before", "after"):
-            value = getattr(record, name)
-            if isinstance(value, str):
-                setattr(record, name, json.loads(value))
-        return record
+
+def _loaded(value):
+    return json.loads(value) if isinstance(value, str) else value
+
+
+@dataclass(frozen=True)
+class Written:
+    """What the write hooks read of a change record written set-based (a `ChangeRecord` has the same names)."""
+
+    action: str
+    content_type_id: int
+    object_id: int
+    project_id: int | None
+    before: dict | None
+    after: dict | None

@@ -146,8 +146,9 @@ def register_write_hook(hook) -> None:
         WRITE_HOOKS.append(hook)
 
 
-def run_write_hooks(records: list[ChangeRecord]) -> None:
-    """Call every write hook with `records` (paths that insert their records themselves call this too)."""
+def run_write_hooks(records: list) -> None:
+    """Call every write hook with `records` (paths that insert their records themselves call this too, with
+    objects having a ChangeRecord's action, content_type_id, object_id, project_id, before and after)."""
     for hook in WRITE_HOOKS:
         hook(records)
 

@@ -67,4 +67,7 @@ def test_the_demo_article_figures_come_from_the_rollups(django_assert_max_num_qu
         report = progress(Scope(platform=platform), Period(2024, 11))
         rows = {row.project_list.code: row.as_json() for row in report.rows}
     assert (rows["QXWY"]["projects"], rows["QXWY"]["ytd_actual_wan"], rows["QXWY"]["completion_pct"]) == (
-        12, "2305000.00", "142.3")
+        12,
+        "2305000.00",
+        "142.3",
+    )
