@@ -218,8 +218,17 @@ def _cents(value: Decimal | None) -> Decimal | None:
     return None if value is None else round_half_up(value, 2)
 
 
+def rollup_figures(projects, period: Period) -> dict[int, ProjectFigures]:
+    """Figures for the projects of a queryset from the rollups (one query; projects with nothing for the year —
+    no plan, report or list — are left out: their completion is undefined)."""
+    from guatu.rollups import read
+
+    rows = read.year_figures(projects.order_by().values("pk"), period)
+    return {pk: _figures(*r[:7], r[7], period) for pk, r in rows.items()}
+
+
 def project_figures(projects, period: Period) -> dict[int, ProjectFigures]:
-    """Figures for each project in the queryset, in one query."""
+    """Figures for each project in the queryset, in one query (from the raw rows)."""
     rows = projects.with_figures(period.year, period.month).values(
         "pk", "code", "name", "total_investment", "actual_start", "annual_plan", "ytd_actual", "ytd_month"
     )

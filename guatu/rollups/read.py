@@ -192,3 +192,12 @@ def members(scope: Scope, period: Period, user, list_id: int) -> list[tuple]:
     year_rows = {r[0]: r for r in rows.filter(year=period.year, list_id=OVERALL).values_list(*fields)}
     timeless = rows.filter(year=TIMELESS).values_list(*fields)
     return [year_rows.get(r[0], (*r[:5], None, 0, None)) for r in timeless]
+
+
+def year_figures(project_ids, period: Period) -> dict[int, tuple]:
+    """For the projects `project_ids` (ids or an id subquery): (project id, code, name, total, start, plan,
+    reported mask, ytd) of the period's year — only projects with a plan, a report or a list that year."""
+    col = ytd_column(period.month)
+    rows = YearFigures.objects.filter(year=period.year, list_id=OVERALL, project_id__in=project_ids)
+    return {r[0]: r for r in rows.values_list("project_id", "code", "name", "total", "actual_start", "plan",
+                                              "reported", col)}  # fmt: skip

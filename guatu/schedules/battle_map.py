@@ -6,9 +6,13 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
+from django.core.paginator import Paginator
+
 from guatu.projects.scope import Scope
 from guatu.schedules.gantt import Axis, GanttRow, Tick, default_axis, project_rows
-from guatu.schedules.warnings import ProjectWarning, warnings_for
+from guatu.schedules.warnings import ProjectWarning, milestone_warnings
+
+PER_PAGE = 200  # projects on a page of the battle map (each with its milestones)
 
 
 @dataclass
@@ -20,22 +24,29 @@ class BattleMap:
     today_x: float
     rows: list[GanttRow]
     counts: Counter
+    page: object = None  # the page of projects shown (a Django Page), None when every row is there
 
     @property
     def projects(self) -> list[GanttRow]:
         return [r for r in self.rows if not r.parent]
 
 
-def battle_map(scope: Scope, as_of: dt.date, level: str = "", *, user=None, width: int = 900) -> BattleMap:
+def battle_map(scope: Scope, as_of: dt.date, level: str = "", *, user=None, width: int = 900, page: int | None = None,
+               per_page: int = PER_PAGE) -> BattleMap:  # fmt: skip
     """Projects with milestones, most severe warning first, each followed by its milestones; a project
-    whose milestones cannot be scheduled is there too, red, saying why."""
-    found = [w for w in warnings_for(scope, as_of, user=user) if w.plan and (w.plan.rows or w.plan.error)]
+    whose milestones cannot be scheduled is there too, red, saying why. Starts from the milestones (projects
+    without any are never loaded); with `page`, only that page of projects gets Gantt rows."""
+    found = [w for w in milestone_warnings(scope, as_of, user=user) if w.plan and (w.plan.rows or w.plan.error)]
     counts = Counter(w.level for w in found)
     if level:
         found = [w for w in found if w.level == level]
+    shown = None
+    if page is not None:
+        shown = Paginator(found, per_page).get_page(page)
+        found = list(shown.object_list)
     axis = default_axis(as_of, width)
     rows = [row for w in found for row in project_rows(axis, w, as_of)]
-    return BattleMap(scope, as_of, axis, axis.months(), axis.x(as_of), rows, counts)
+    return BattleMap(scope, as_of, axis, axis.months(), axis.x(as_of), rows, counts, shown)
 
 
 def project_map(warning: ProjectWarning, as_of: dt.date, width: int = 720) -> BattleMap:

@@ -51,7 +51,7 @@ def battle_map_page(request):
     context = {"form": form}
     if form.is_valid():
         context["map"] = battle_map(form.scope(), form.cleaned_data["as_of"], form.cleaned_data["level"], width=720,
-                                    user=request.user)  # fmt: skip
+                                    user=request.user, page=request.GET.get("page") or 1)  # fmt: skip
         context["query"] = request.GET.urlencode()
     return render(request, "schedules/battle_map.html", context, status=200 if form.is_valid() else 400)
 
