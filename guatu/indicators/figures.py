@@ -14,7 +14,7 @@ from guatu.indicators.models import Indicator, IndicatorValue, RankTarget, Repor
 from guatu.indicators.ranking import Contribution, Entry, Gap, Ranking, Target, contributions, gap_to_rank, mismatch_pct
 from guatu.indicators.ranking import rank as rank_entries
 from guatu.projects.models import Project
-from guatu.projects.progress import ProgressRow, ProjectFigures, project_figures
+from guatu.projects.progress import ProgressRow, ProjectFigures, rollup_figures
 
 BAND_NAMES = {"keep": "保", "strive": "争", "fight": "拼"}
 
@@ -249,7 +249,7 @@ def drill(indicator: Indicator, unit: ReportingUnit, year: int, month: int, *, u
                          tolerance)  # fmt: skip
     if indicator.project_measure:
         projects = _unit_projects(unit, indicator.project_measure, user)
-        figures = project_figures(projects, report.period)
+        figures = rollup_figures(projects, report.period, every=True)
         per_unit = YUAN_PER["万元"] / YUAN_PER[indicator.unit]
         shares = [ProjectShare(f, (f.ytd_actual or 0) * per_unit,
                                (f.ytd_actual or 0) * per_unit * 100 / parent.value if parent.value else None)

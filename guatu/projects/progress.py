@@ -79,6 +79,14 @@ def _figures(pk, code, name, total, start, plan, reported, ytd, period: Period) 
                           started=start is not None and start <= period.end)  # fmt: skip
 
 
+@dataclass(frozen=True)
+class Submitted:
+    """已报送 N / M: projects that reported the month, of those expected to (`guatu.reporting.expected`)."""
+
+    reported: int
+    expected: int
+
+
 class ProgressRow:
     """Aggregate figures for a set of projects (one list, or everything in scope).
 
@@ -168,6 +176,14 @@ class ProgressRow:
         return self._once("lagging", behind)
 
     @property
+    def submission(self) -> Submitted | None:
+        """How many of the row's projects expected to report (those with an annual plan) have reported the
+        period's month — from the rollups; None for a row built from members."""
+        if self._totals is None:
+            return None
+        return Submitted(self._totals.reported, self._totals.planned)
+
+    @property
     def lagging_count(self) -> int:
         """How many members lag (a count, for pages: the laggards themselves are paginated elsewhere)."""
         if self._totals is not None:
@@ -218,18 +234,23 @@ def _cents(value: Decimal | None) -> Decimal | None:
     return None if value is None else round_half_up(value, 2)
 
 
-def rollup_figures(projects, period: Period) -> dict[int, ProjectFigures]:
-    """Figures for the projects of a queryset from the rollups (one query; projects with nothing for the year —
-    no plan, report or list — are left out: their completion is undefined)."""
+def rollup_figures(projects, period: Period, *, every: bool = False) -> dict[int, ProjectFigures]:
+    """Figures for the projects of a queryset from the rollups, in one query (two with `every`). Projects with
+    nothing for the year (no plan, report or list) are left out — their completion is undefined — unless
+    `every`: then they are there with no plan and no YTD, as `project_figures` gives them."""
     from guatu.rollups import read
 
-    rows = read.year_figures(projects.order_by().values("pk"), period)
+    ids = projects.order_by().values("pk")
+    rows = read.year_figures(ids, period)
+    if every:
+        for pk, r in read.timeless_figures(ids).items():
+            rows.setdefault(pk, (*r[:5], None, 0, None))
     return {pk: _figures(*r[:7], r[7], period) for pk, r in rows.items()}
 
 
 def project_figures(projects, period: Period) -> dict[int, ProjectFigures]:
     """Figures for each project in the queryset, in one query (from the raw rows)."""
-    rows = projects.with_figures(period.year, period.month).values(
+    rows = projects.with_raw_figures(period.year, period.month).values(
         "pk", "code", "name", "total_investment", "actual_start", "annual_plan", "ytd_actual", "ytd_month"
     )
     return {

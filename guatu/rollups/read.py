@@ -201,3 +201,9 @@ def year_figures(project_ids, period: Period) -> dict[int, tuple]:
     rows = YearFigures.objects.filter(year=period.year, list_id=OVERALL, project_id__in=project_ids)
     return {r[0]: r for r in rows.values_list("project_id", "code", "name", "total", "actual_start", "plan",
                                               "reported", col)}  # fmt: skip
+
+
+def timeless_figures(project_ids) -> dict[int, tuple]:
+    """(project id, code, name, total, start) of the projects `project_ids` (year-independent rows)."""
+    rows = YearFigures.objects.filter(year=TIMELESS, list_id=OVERALL, project_id__in=project_ids)
+    return {r[0]: r for r in rows.values_list("project_id", "code", "name", "total", "actual_start")}

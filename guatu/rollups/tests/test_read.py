@@ -71,3 +71,31 @@ def test_the_demo_article_figures_come_from_the_rollups(django_assert_max_num_qu
         "2305000.00",
         "142.3",
     )
+
+
+@pytest.mark.parametrize("username", [None, "kecheng", "zhizao", "fagaiwei"])
+def test_the_cockpits_submission_count_from_the_rollups_is_the_reporting_status(username):
+    from guatu.reporting.status import submission_status
+
+    user = get_user_model().objects.get(username=username) if username else None
+    for scope in scopes():
+        for year, month in ((2024, 11), (2024, 12)):
+            overall = submission_status(scope, year, month, user=user).overall
+            assert progress(scope, Period(year, month), user=user).overall.submission == (
+                type(progress(scope, Period(year, month), user=user).overall.submission)(
+                    overall.reported, overall.expected
+                )
+            )
+
+
+def test_the_ledgers_figures_from_the_rollups_are_the_raw_ones():
+    from guatu.projects.models import Project
+    from guatu.projects.querysets import behind_schedule
+
+    for year, month in ((2024, 11), (2024, 4), (2023, 12)):
+        fast = {p.pk: (p.ytd_actual, p.annual_plan) for p in Project.objects.with_figures(year, month)}
+        raw = {p.pk: (p.ytd_actual, p.annual_plan) for p in Project.objects.with_raw_figures(year, month)}
+        assert fast == raw
+        lagging = behind_schedule(Project.objects.with_figures(year, month), year, month)
+        expected = progress_raw(Scope(), Period(year, month)).overall.lagging
+        assert sorted(lagging.values_list("code", flat=True)) == sorted(m.code for m in expected)
