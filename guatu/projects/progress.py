@@ -67,7 +67,10 @@ class Laggard:
     ytd: int
 
     def figures(self, period: Period) -> ProjectFigures:
-        return _figures(self.pk, self.code, self.name, self.total, self.actual_start, self.plan, self.reported,
+        from guatu.rollups.facts import to_date
+
+        return _figures(self.pk, self.code, self.name, self.total, to_date(self.actual_start), self.plan,
+                        self.reported,
                         self.ytd if self.reported & ((1 << period.month) - 1) else None, period)  # fmt: skip
 
 
@@ -308,21 +311,25 @@ def progress(scope: Scope, period: Period, *, user=None) -> ProgressReport:
     from guatu.rollups import read
 
     sums = read.totals(scope, period, user) or {}
+    overall_laggards: list[Laggard] = []
     by_list: dict[int, list[Laggard]] = defaultdict(list)
     if any(t.lagging for t in sums.values()):
-        for row in read.laggards(scope, period, user):
-            list_id, *rest = row
-            by_list[list_id].append(Laggard(*rest))
-        if scope.project_list:
-            by_list[0] = by_list[scope.project_list.pk]
+        rows, pairs = read.laggards(scope, period, user)
+        overall_laggards = _exact_order([Laggard(*row) for row in rows])
+        lists_of: dict[int, list[int]] = defaultdict(list)
+        for list_id, project_id in pairs:
+            lists_of[project_id].append(list_id)
+        for laggard in overall_laggards:  # each list's laggards in the overall order
+            for list_id in lists_of.get(laggard.pk, ()):
+                by_list[list_id].append(laggard)
 
     def loader(list_id: int):
         return lambda: [_figures(*r[:7], r[7], period) for r in read.members(scope, period, user, list_id)]
 
     list_ids = [k for k in sums if k]
     lists = ProjectList.objects.filter(pk__in=list_ids).order_by("sort_order", "code") if list_ids else []
-    rows = [ProgressRow(str(lst), lst, period, totals=sums[lst.pk], laggards=_exact_order(by_list[lst.pk]),
-                        loader=loader(lst.pk)) for lst in lists]  # fmt: skip
+    rows = [ProgressRow(str(lst), lst, period, totals=sums[lst.pk], laggards=by_list[lst.pk], loader=loader(lst.pk))
+            for lst in lists]  # fmt: skip
     overall = ProgressRow(str(_("All projects in scope")), None, period, totals=sums.get(0, read.Totals()),
-                          laggards=_exact_order(by_list[0]), loader=loader(0))  # fmt: skip
+                          laggards=overall_laggards, loader=loader(0))  # fmt: skip
     return ProgressReport(period=period, scope=scope, rows=rows, overall=overall)

@@ -57,7 +57,13 @@ class YearFigures(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["project_id", "year", "list_id"], name="yearfigures_unique"),
         ]
-        indexes = [models.Index(fields=["year", "list_id"], name="yearfigures_year_list")]
+        indexes = [
+            models.Index(fields=["year", "list_id"], name="yearfigures_year_list"),
+            # A region's, a platform's or a department's rows without scanning the province's.
+            models.Index(fields=["region_id", "year", "list_id"], name="yearfigures_region"),
+            models.Index(fields=["platform_id", "year", "list_id"], name="yearfigures_platform"),
+            models.Index(fields=["department_id", "year", "list_id"], name="yearfigures_department"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.code} {self.year} list {self.list_id}"

@@ -11,8 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import Case, Count, F, IntegerField, Q, Sum, Value, When
-from django.db.models.functions import Coalesce, Collate
+from django.db.models import Q
 
 from guatu.accounts.roles import granted
 from guatu.core.models import Platform, Region
@@ -20,7 +19,6 @@ from guatu.core.periods import Period
 from guatu.projects.scope import Scope
 from guatu.rollups.models import OVERALL, TIMELESS, YearFigures
 
-INT = IntegerField()
 NOTHING = None  # what `conditions` returns when the user sees no project
 
 
@@ -98,85 +96,134 @@ def ytd_column(month: int) -> str:
     return f"ytd{month}"
 
 
-def _lagging(qs, month: int):
-    """Rows with a plan whose completion is below 序时进度: 12 × YTD < month × plan (exact integers)."""
-    return qs.alias(_ytd12=Coalesce(F(ytd_column(month)), Value(0)) * 12, _plan_m=F("plan") * month).filter(
-        plan__gt=0, _ytd12__lt=F("_plan_m")
-    )
+def _like(path: str) -> str:
+    return path.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+SUBTREE = {"region": ("core_region", "region_id"), "platform": ("core_platform", "platform_id")}
+
+
+def sql_filter(scope: Scope, user) -> tuple[str, str, list] | None:
+    """The rows of `scope` that `user` sees, as SQL: (tables joined before the rollup table `f`, conditions,
+    parameters); None when the user sees nothing. The scope's region and platform subtrees lead the join
+    (CROSS JOIN: SQLite then walks the subtree's few regions and reads their rows by index instead of the
+    whole year's), the user's grants are conditions on the same keys (`user_condition` in SQL)."""
+    joins, where, params = [], [], []
+    if user is not None:
+        if not (getattr(user, "is_authenticated", False) and user.is_active):
+            return None
+        if not user.is_superuser:
+            from guatu.accounts.access import grants_of
+
+            grants = [g for g in grants_of(user) if granted(g.role, "projects.project", "view")]
+            if not grants:
+                return None
+            ors = []
+            for grant in grants:
+                dims, ands = grant.dimensions, []
+                if not dims:
+                    ors = []
+                    break
+                for key in ("region", "platform"):
+                    if key in dims:
+                        table, column = SUBTREE[key]
+                        ands.append(f"f.{column} IN (SELECT id FROM {table} WHERE path LIKE %s ESCAPE '\\')")
+                        params.append(_like(dims[key]))
+                if "department" in dims:
+                    ands.append("f.department_id = %s")
+                    params.append(dims["department"])
+                ors.append("(" + " AND ".join(ands) + ")")
+            if ors:
+                where.append("(" + " OR ".join(ors) + ")")
+    for key, alias in (("region", "sr"), ("platform", "sp")):
+        node = getattr(scope, key)
+        if node is not None:
+            table, column = SUBTREE[key]
+            joins.append(f"{table} {alias} CROSS JOIN ")
+            where.insert(0, f"{alias}.id = f.{column} AND {alias}.path LIKE %s ESCAPE '\\'")
+            params.insert(0, _like(node.path))
+    if scope.industry:
+        where.append("f.industry_id = %s")
+        params.append(scope.industry.pk)
+    if scope.department:
+        where.append("f.department_id = %s")
+        params.append(scope.department.pk)
+    return "".join(joins), " AND ".join(where) or "TRUE", params
+
+
+TABLE = YearFigures._meta.db_table
 
 
 def totals(scope: Scope, period: Period, user) -> dict[int, Totals] | None:
-    """Per list id (0: all projects in scope) the period's sums; None when the user sees nothing."""
-    rows = rows_for(scope, user)
-    if rows is None:
+    """Per list id (0: all projects in scope) the period's sums; None when the user sees nothing. One query."""
+    found = sql_filter(scope, user)
+    if found is None:
         return None
-    year, month = period.year, period.month
+    joins, where, params = found
+    year, month, ytd = period.year, period.month, ytd_column(period.month)
     if scope.project_list:
-        rows = rows.filter(year=year, list_id=scope.project_list.pk)
+        where += " AND f.year = %s AND f.list_id = %s"
+        params = [*params, year, scope.project_list.pk]
     else:
-        rows = rows.filter(year__in=[TIMELESS, year])
-    bit = 1 << (month - 1)
-    one, zero = Value(1), Value(0)
-    found = (
-        rows.alias(
-            _ytd12=Coalesce(F(ytd_column(month)), Value(0)) * 12,
-            _plan_m=F("plan") * month,
-            _bit=F("reported").bitand(bit),
-        )
-        .values("list_id", "year")
-        .annotate(
-            n=Count("id"),
-            started=Sum(Case(When(actual_start__lte=period.end, then=one), default=zero, output_field=INT)),
-            total_fen=Sum("total"),
-            plan_fen=Sum("plan"),
-            ytd_fen=Sum(ytd_column(month)),
-            lagging=Sum(
-                Case(When(plan__gt=0, _ytd12__lt=F("_plan_m"), then=one), default=zero, output_field=IntegerField())
-            ),
-            planned=Count("plan"),
-            reported=Sum(
-                Case(When(plan__isnull=False, _bit__gt=0, then=one), default=zero, output_field=IntegerField())
-            ),
-        )
-        .order_by()
-    )
+        where += " AND f.year IN (%s, %s)"
+        params = [*params, TIMELESS, year]
+    end = connection.ops.adapt_datefield_value(period.end)
+    sql = (
+        f"SELECT f.list_id, f.year, COUNT(*), SUM(CASE WHEN f.actual_start <= %s THEN 1 ELSE 0 END), SUM(f.total), "
+        f"SUM(f.plan), SUM(f.{ytd}), "
+        f"SUM(CASE WHEN f.plan > 0 AND 12 * COALESCE(f.{ytd}, 0) < {month} * f.plan THEN 1 ELSE 0 END), "
+        f"COUNT(f.plan), "
+        f"SUM(CASE WHEN f.plan IS NOT NULL AND (f.reported & {1 << (month - 1)}) <> 0 THEN 1 ELSE 0 END) "
+        f"FROM {joins}{TABLE} f WHERE {where} GROUP BY f.list_id, f.year"
+    )  # fmt: skip
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [end, *params])
+        fetched = cursor.fetchall()
     out: dict[int, Totals] = {}
-    for r in found:
-        keys = [OVERALL, scope.project_list.pk] if scope.project_list else [r["list_id"]]
+    for list_id, row_year, n, started, total, plan, ytd_sum, lagging, planned, reported in fetched:
+        keys = [OVERALL, scope.project_list.pk] if scope.project_list else [list_id]
         for key in keys:
             t = out.setdefault(key, Totals())
-            if r["year"] == TIMELESS or r["list_id"] != OVERALL:
-                t.projects, t.started, t.total = r["n"], r["started"] or 0, r["total_fen"] or 0
-            if r["year"] != TIMELESS:
-                t.plan, t.ytd, t.lagging = r["plan_fen"] or 0, r["ytd_fen"] or 0, r["lagging"] or 0
-                t.planned, t.reported = r["planned"], r["reported"] or 0
+            if row_year == TIMELESS or list_id != OVERALL:
+                t.projects, t.started, t.total = n, int(started or 0), int(total or 0)
+            if row_year != TIMELESS:
+                t.plan, t.ytd, t.lagging = int(plan or 0), int(ytd_sum or 0), int(lagging or 0)
+                t.planned, t.reported = planned, int(reported or 0)
     return out
 
 
 FIGURE_FIELDS = ("list_id", "project_id", "code", "name", "total", "actual_start", "plan", "reported")
 
 
-def _code_order():
-    return Collate(F("code"), "C") if connection.vendor == "postgresql" else F("code")
-
-
-def laggards(scope: Scope, period: Period, user) -> list[tuple]:
-    """Every lagging (list id, project id, code, name, total, start, plan, reported mask, ytd) in scope, by list,
-    furthest behind first (float order; `guatu.projects.progress` checks it exactly)."""
-    rows = rows_for(scope, user)
-    if rows is None:
-        return []
-    rows = rows.filter(year=period.year)
+def laggards(scope: Scope, period: Period, user) -> tuple[list[tuple], list[tuple[int, int]]]:
+    """The lagging projects in scope: (project id, code, name, total, start, plan, reported mask, ytd) furthest
+    behind first — in float order, ties by code (`guatu.projects.progress` checks the order exactly) — and
+    (list id, project id) of each list they are on. Lagging is the project's, whatever the list, so each list's
+    laggards are the overall ones on that list, in the same order. The start is as the database gives it
+    (text on SQLite): parse it with `facts.to_date` when needed. One query."""
+    found = sql_filter(scope, user)
+    if found is None:
+        return [], []
+    joins, where, params = found
+    month, ytd = period.month, ytd_column(period.month)
+    where += f" AND f.year = %s AND f.plan > 0 AND 12 * COALESCE(f.{ytd}, 0) < {month} * f.plan"
+    params = [*params, period.year]
     if scope.project_list:
-        rows = rows.filter(list_id=scope.project_list.pk)
-    col = ytd_column(period.month)
-    ratio = Coalesce(F(col), Value(0)) * Value(1.0) / F("plan")
-    return list(
-        _lagging(rows, period.month)
-        .annotate(_ytd=Coalesce(F(col), Value(0)))
-        .order_by("list_id", ratio, _code_order())
-        .values_list(*FIGURE_FIELDS, "_ytd")
-    )
+        where += " AND f.list_id = %s"
+        params.append(scope.project_list.pk)
+    # The list rows repeat the project's figures: only their list and project ids are read.
+    lead = "0" if scope.project_list else "f.list_id"
+    full = "TRUE" if scope.project_list else "f.list_id = 0"
+    columns = ", ".join(f"CASE WHEN {full} THEN f.{c} END" for c in ("code", "name", "total", "actual_start", "plan",
+                                                                    "reported"))  # fmt: skip
+    sql = f"SELECT {lead}, f.list_id, f.project_id, {columns}, COALESCE(f.{ytd}, 0) FROM {joins}{TABLE} f WHERE {where}"
+    with connection.cursor() as cursor:  # plain rows: no converters for 100,000 laggards
+        cursor.execute(sql, params)
+        fetched = cursor.fetchall()
+    rows = [r[2:] for r in fetched if r[0] == 0]
+    pairs = [(r[1], r[2]) for r in fetched if r[1] != 0]
+    rows.sort(key=lambda r: (r[7] / r[5], r[1]))
+    return rows, pairs
 
 
 def members(scope: Scope, period: Period, user, list_id: int) -> list[tuple]:
