@@ -79,10 +79,9 @@ class Duck:
         if scope.platform:
             where.append("platform_id IN (SELECT id FROM platforms WHERE starts_with(path, ?))")
             args.append(scope.platform.path)
-        members = f"SELECT project_id, project_list AS list_id FROM (SELECT project_id, project_list_id AS project_list " \
-                  f"FROM memberships WHERE year = {y})"  # fmt: skip
+        members = f"SELECT project_id, project_list_id AS list_id FROM memberships WHERE year = {y}"
         if scope.project_list:
-            members += f" WHERE project_list = {scope.project_list.pk}"
+            members += f" AND project_list_id = {scope.project_list.pk}"
             where.append(f"id IN (SELECT project_id FROM memberships WHERE year = {y} AND project_list_id = "
                          f"{scope.project_list.pk})")  # fmt: skip
         self.db.execute(
@@ -210,8 +209,8 @@ def main() -> None:
             laggards = len(json.loads(ours)["overall"]["lagging"])
             ratio = ours_s / duck_s
             worst = max(worst, ratio)
-            print(f"{name:<24}{period.year}-{period.month:02d}{laggards:>10,}{ours_s * 1000:>10.1f}{duck_s * 1000:>11.1f}"
-                  f"{ratio:>7.2f}×  {'yes' if equal else 'NO'}")  # fmt: skip
+            print(f"{name:<24}{period.year}-{period.month:02d}{laggards:>10,}{ours_s * 1000:>10.1f}"
+                  f"{duck_s * 1000:>11.1f}{ratio:>7.2f}×  {'yes' if equal else 'NO'}")  # fmt: skip
             if not equal:
                 print("  guatu and DuckDB disagree", file=sys.stderr)
     print(f"goal: guatu ≤ 1.0× DuckDB everywhere — worst {worst:.2f}×: {'met' if worst <= 1 else 'NOT met'}")

@@ -106,7 +106,7 @@ class ProgressRow:
         self.period = period
         self._members = list(members) if members is not None else ([] if totals is None and loader is None else None)
         self._totals = totals
-        self._laggards = laggards
+        self._laggards = laggards  # a list, or a callable giving it when first needed
         self._loader = loader
         self._cache: dict[str, object] = {}
 
@@ -166,11 +166,16 @@ class ProgressRow:
         """超序时: completion at or above 序时进度; None when there is no plan to compare with."""
         return None if self.completion is None else self.completion >= self.elapsed
 
+    def _laggard_list(self) -> list[Laggard] | None:
+        if callable(self._laggards):
+            self._laggards = self._laggards()
+        return self._laggards
+
     @property
     def lagging(self) -> list[ProjectFigures]:
         """Members with a plan whose completion is below 序时进度, furthest behind first."""
         if self._laggards is not None:
-            return self._once("lagging", lambda: [m.figures(self.period) for m in self._laggards])
+            return self._once("lagging", lambda: [m.figures(self.period) for m in self._laggard_list()])
 
         def behind() -> list[ProjectFigures]:
             found = [m for m in self.members if m.completion is not None and m.completion < self.elapsed]
@@ -196,7 +201,7 @@ class ProgressRow:
     def _lagging_json(self) -> list[dict]:
         if self._laggards is not None:
             return [{"code": m.code, "name": m.name, "completion_pct": _pct_text(m.ytd, m.plan)}
-                    for m in self._laggards]  # fmt: skip
+                    for m in self._laggard_list()]  # fmt: skip
         return [{"code": m.code, "name": m.name, "completion_pct": pct_str(m.completion)} for m in self.lagging]
 
     def as_json(self) -> dict:
@@ -311,25 +316,36 @@ def progress(scope: Scope, period: Period, *, user=None) -> ProgressReport:
     from guatu.rollups import read
 
     sums = read.totals(scope, period, user) or {}
-    overall_laggards: list[Laggard] = []
-    by_list: dict[int, list[Laggard]] = defaultdict(list)
-    if any(t.lagging for t in sums.values()):
-        rows, pairs = read.laggards(scope, period, user)
-        overall_laggards = _exact_order([Laggard(*row) for row in rows])
-        lists_of: dict[int, list[int]] = defaultdict(list)
-        for list_id, project_id in pairs:
-            lists_of[project_id].append(list_id)
-        for laggard in overall_laggards:  # each list's laggards in the overall order
-            for list_id in lists_of.get(laggard.pk, ()):
-                by_list[list_id].append(laggard)
+    fetched: dict[int, list[Laggard]] | None = None
+
+    def laggards_of(list_id: int):
+        """The laggards of every row, read (one query) when the first row is asked for them: a page that shows
+        counts never reads them."""
+
+        def load() -> list[Laggard]:
+            nonlocal fetched
+            if fetched is None:
+                fetched = defaultdict(list)
+                if any(t.lagging for t in sums.values()):
+                    rows, pairs = read.laggards(scope, period, user)
+                    fetched[0] = _exact_order([Laggard(*row) for row in rows])
+                    lists_of: dict[int, list[int]] = defaultdict(list)
+                    for lid, project_id in pairs:
+                        lists_of[project_id].append(lid)
+                    for laggard in fetched[0]:  # each list's laggards in the overall order
+                        for lid in lists_of.get(laggard.pk, ()):
+                            fetched[lid].append(laggard)
+            return fetched[list_id]
+
+        return load
 
     def loader(list_id: int):
         return lambda: [_figures(*r[:7], r[7], period) for r in read.members(scope, period, user, list_id)]
 
     list_ids = [k for k in sums if k]
     lists = ProjectList.objects.filter(pk__in=list_ids).order_by("sort_order", "code") if list_ids else []
-    rows = [ProgressRow(str(lst), lst, period, totals=sums[lst.pk], laggards=by_list[lst.pk], loader=loader(lst.pk))
-            for lst in lists]  # fmt: skip
+    rows = [ProgressRow(str(lst), lst, period, totals=sums[lst.pk], laggards=laggards_of(lst.pk),
+                        loader=loader(lst.pk)) for lst in lists]  # fmt: skip
     overall = ProgressRow(str(_("All projects in scope")), None, period, totals=sums.get(0, read.Totals()),
-                          laggards=overall_laggards, loader=loader(0))  # fmt: skip
+                          laggards=laggards_of(0), loader=loader(0))  # fmt: skip
     return ProgressReport(period=period, scope=scope, rows=rows, overall=overall)

@@ -181,13 +181,19 @@ def warnings_for(scope: Scope, as_of: dt.date, *, user=None) -> list[ProjectWarn
     return _evaluate_all(_in_scope(scope, as_of.year, user), as_of, policy_for(scope))
 
 
-def milestone_warnings(scope: Scope, as_of: dt.date, *, user=None) -> list[ProjectWarning]:
-    """The projects in scope that have milestones (the battle map's rows), most severe first: the set starts
-    from the milestones, so projects without any are never loaded."""
+def with_milestones(scope: Scope, as_of: dt.date, *, user=None):
+    """The projects in scope that have milestones (the battle map's), as a queryset: the set starts from the
+    milestones, so projects without any are never loaded."""
     from guatu.schedules.models import Milestone
 
-    projects = _in_scope(scope, as_of.year, user).filter(pk__in=Milestone.objects.values("project_id"))
-    return _evaluate_all(projects, as_of, policy_for(scope))
+    return _in_scope(scope, as_of.year, user).filter(pk__in=Milestone.objects.values("project_id"))
+
+
+def milestone_warnings(scope: Scope, as_of: dt.date, *, user=None, projects=None) -> list[ProjectWarning]:
+    """Warnings of the projects in scope that have milestones (or of `projects`, a queryset of some of them),
+    most severe first."""
+    return _evaluate_all(projects if projects is not None else with_milestones(scope, as_of, user=user), as_of,
+                         policy_for(scope))  # fmt: skip
 
 
 def warning_for_project(project: Project, as_of: dt.date, *, plan: ProjectPlan | None = None) -> ProjectWarning:
