@@ -460,8 +460,9 @@ def _check_series(records: dict, parsed: _Parsed, stored: dict, preview: Preview
     for key, record in records.items():
         by_project[key[0]][key] = SeriesRow(key, key[1], key[2], record["invest_ytd"], record["invest_cumulative"])
     found: dict[tuple, list] = defaultdict(list)
+    keys = set(records)  # once: a set of every record per project made this quadratic
     for pid in {key[0] for key in records}:
-        for error in series_errors(by_project[pid].values(), check=set(records) & set(by_project[pid])):
+        for error in series_errors(by_project[pid].values(), check=keys & by_project[pid].keys()):
             found[error.key].append(error)
     for key, errors in found.items():
         given = [e for e in errors if e.field in parsed.fields[key]]
