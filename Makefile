@@ -26,9 +26,12 @@ test-sqlite: $(STAMP)
 test-postgres: $(STAMP)
 	$(BIN)/python -m guatu.testing.pgcluster -- $(BIN)/python -m pytest
 
-bench: $(STAMP)  ## the benchmarks under bench/ (installs pandas for the import comparison)
+bench: $(STAMP)  ## the benchmarks under bench/ (installs pandas, DuckDB and pyarrow: the bench extra only)
 	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test,bench]'
 	$(BIN)/python bench/progress_bench.py
+	$(BIN)/python bench/pages_bench.py
+	$(BIN)/python -m guatu.testing.pgcluster -- $(BIN)/python bench/progress_bench.py
+	$(BIN)/python -m guatu.testing.pgcluster -- $(BIN)/python bench/pages_bench.py
 	$(BIN)/python bench/import_bench.py
 
 messages: $(STAMP)  ## recompile the zh-hans catalogue after editing django.po

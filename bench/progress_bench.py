@@ -1,33 +1,176 @@
-"""How long does the cockpit's progress computation take at city and province scale?
+"""P1: the cockpit's and drill-down's figures from guatu's rollups, side by side with DuckDB scanning the
+same rows from parquet and computing the same aggregates and laggards — the numbers checked equal.
 
-Builds a throwaway SQLite database (or uses DATABASE_URL), fills it with N projects on lists
-with 11 monthly reports each, and times `progress()` for the whole tree and for one platform.
+    .venv/bin/python bench/progress_bench.py [--projects 100000] [--months 36] [--repeat 5]
+    .venv/bin/python -m guatu.testing.pgcluster -- .venv/bin/python bench/progress_bench.py    # PostgreSQL
 
-    .venv/bin/python bench/progress_bench.py [--projects 20000] [--repeat 5]
+Uses the database of GUATU_DATA_DIR / DATABASE_URL; loads `guatu synth` into it when it holds no synthetic
+projects (with GUATU_DATA_DIR unset, a throwaway SQLite database). For each scope — the whole province, one
+city, one list, one platform, one county — guatu's time is `progress()` plus its JSON, DuckDB's is its queries
+over parquet (the reports, plans, memberships, projects) plus building and dumping the same JSON. Needs the
+bench extra (duckdb, pyarrow): `make bench`.
 """
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
+import json
 import os
-import random
 import statistics
 import sys
 import tempfile
 import time
-from decimal import Decimal
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 
+def export_parquet(folder: Path) -> None:
+    """The raw rows DuckDB scans, as parquet (not timed): amounts in fen, as guatu's rollups keep them."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    from django.db import connection
+
+    from guatu.rollups.facts import to_date, to_fen
+
+    queries = {
+        "projects": ("SELECT id, code, name, region_id, platform_id, industry_id, department_id, total_investment, "
+                     "actual_start FROM projects_project", {"total_investment": to_fen, "actual_start": to_date}),
+        "plans": ("SELECT project_id, year, planned_investment FROM projects_annualplan",
+                  {"planned_investment": to_fen}),
+        "reports": ("SELECT project_id, year, month, invest_ytd, status FROM projects_monthlyreport",
+                    {"invest_ytd": to_fen}),
+        "memberships": ("SELECT project_id, year, project_list_id FROM projects_listmembership", {}),
+        "lists": ("SELECT id, code, name, sort_order FROM projects_projectlist", {}),
+        "regions": ("SELECT id, path FROM core_region", {}),
+        "platforms": ("SELECT id, path FROM core_platform", {}),
+    }  # fmt: skip
+    with connection.cursor() as cursor:
+        for name, (sql, converters) in queries.items():
+            cursor.execute(sql)
+            columns = [c[0] for c in cursor.description]
+            data = {c: [] for c in columns}
+            while batch := cursor.fetchmany(100_000):
+                for row in batch:
+                    for c, v in zip(columns, row, strict=True):
+                        data[c].append(converters[c](v) if c in converters and v is not None else v)
+            pq.write_table(pa.table(data), folder / f"{name}.parquet")
+
+
+class Duck:
+    """The same figures from DuckDB over the parquet files."""
+
+    def __init__(self, folder: Path):
+        import duckdb
+
+        self.db = duckdb.connect()
+        self.db.execute("SET threads TO 2")
+        for name in ("projects", "plans", "reports", "memberships", "lists", "regions", "platforms"):
+            self.db.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet('{folder / name}.parquet')")
+
+    def progress_json(self, scope, period, overall_label: str) -> dict:
+        from guatu.projects.progress import Laggard, _exact_order
+
+        y, m, end = period.year, period.month, period.end.isoformat()
+        where, args = ["TRUE"], []
+        if scope.region:
+            where.append("region_id IN (SELECT id FROM regions WHERE starts_with(path, ?))")
+            args.append(scope.region.path)
+        if scope.platform:
+            where.append("platform_id IN (SELECT id FROM platforms WHERE starts_with(path, ?))")
+            args.append(scope.platform.path)
+        members = f"SELECT project_id, project_list_id AS list_id FROM memberships WHERE year = {y}"
+        if scope.project_list:
+            members += f" AND project_list_id = {scope.project_list.pk}"
+            where.append(f"id IN (SELECT project_id FROM memberships WHERE year = {y} AND project_list_id = "
+                         f"{scope.project_list.pk})")  # fmt: skip
+        self.db.execute(
+            f"""
+            CREATE OR REPLACE TEMP TABLE f AS
+            WITH p AS (SELECT * FROM projects WHERE {" AND ".join(where)}),
+                 r AS (SELECT project_id, arg_max(invest_ytd, month) AS ytd FROM reports
+                       WHERE year = {y} AND month <= {m} AND status IN ('submitted', 'approved', 'locked')
+                       GROUP BY project_id),
+                 pl AS (SELECT project_id, planned_investment AS plan FROM plans WHERE year = {y})
+            SELECT p.id, p.code, p.name, p.total_investment AS total, p.actual_start, pl.plan, r.ytd
+            FROM p LEFT JOIN r ON r.project_id = p.id LEFT JOIN pl ON pl.project_id = p.id""",
+            args,
+        )
+        self.db.execute(f"CREATE OR REPLACE TEMP TABLE fm AS SELECT f.*, mm.list_id FROM f JOIN ({members}) mm "
+                        "ON mm.project_id = f.id")  # fmt: skip
+        agg = (f"count(*), sum(CASE WHEN actual_start <= DATE '{end}' THEN 1 ELSE 0 END), sum(total), "
+               "sum(coalesce(plan, 0)), sum(coalesce(ytd, 0))")  # fmt: skip
+        lag = f"plan > 0 AND 12 * coalesce(ytd, 0) < {m} * plan"
+        order = "coalesce(ytd, 0)::DOUBLE / plan, code"
+        overall = self.db.execute(f"SELECT {agg} FROM f").fetchone()
+        per_list = {r[0]: r[1:] for r in self.db.execute(f"SELECT list_id, {agg} FROM fm GROUP BY list_id").fetchall()}
+        lag_all = self.db.execute(f"SELECT id, code, name, coalesce(ytd, 0), plan FROM f WHERE {lag} "
+                                  f"ORDER BY {order}").fetchall()  # fmt: skip
+        lag_lists: dict[int, list] = {}
+        for list_id, *rest in self.db.execute(f"SELECT list_id, id, code, name, coalesce(ytd, 0), plan FROM fm "
+                                              f"WHERE {lag} ORDER BY list_id, {order}").fetchall():  # fmt: skip
+            lag_lists.setdefault(list_id, []).append(rest)
+        names = {r[0]: r[1:] for r in self.db.execute("SELECT id, code, name, sort_order FROM lists").fetchall()}
+
+        def row(label, code, sums, laggards):
+            n, started, total, plan, ytd = sums
+            ordered = _exact_order([Laggard(pk, c, nm, 0, None, p, 0, y) for pk, c, nm, y, p in laggards])
+            completion = None if not plan else (2000 * ytd + plan) // (2 * plan)
+            return {"list": label, "list_code": code, "projects": n, "started": int(started or 0),
+                    "total_investment_wan": _money(total), "annual_plan_wan": _money(plan),
+                    "ytd_actual_wan": _money(ytd),
+                    "completion_pct": None if completion is None else f"{completion // 10}.{completion % 10}",
+                    "elapsed_pct": f"{(2000 * m + 12) // 24 // 10}.{(2000 * m + 12) // 24 % 10}",
+                    "ahead": None if not plan else 12 * ytd >= m * plan,
+                    "lagging": [{"code": g.code, "name": g.name, "completion_pct": _pct(g.ytd, g.plan)}
+                                for g in ordered]}  # fmt: skip
+
+        lists = sorted(per_list, key=lambda k: (names[k][2], names[k][0]))
+        return {"year": y, "through_month": m, "scope": scope.parts(),
+                "rows": [row(names[k][1], names[k][0], per_list[k], lag_lists.get(k, [])) for k in lists],
+                "overall": row(overall_label, None, overall if overall[0] else (0, 0, 0, 0, 0), lag_all)}  # fmt: skip
+
+
+def _money(fen) -> str:
+    fen = int(fen or 0)
+    return f"{fen // 100}.{fen % 100:02d}"
+
+
+def _pct(ytd: int, plan: int) -> str:
+    tenths = (2000 * ytd + plan) // (2 * plan)
+    return f"{tenths // 10}.{tenths % 10}"
+
+
+def timed(function, repeat: int) -> tuple[float, object]:
+    runs, result = [], None
+    for _ in range(repeat):
+        started = time.perf_counter()
+        result = function()
+        runs.append(time.perf_counter() - started)
+    return statistics.median(runs), result
+
+
+def scopes():
+    from guatu.core.models import Platform, Region
+    from guatu.projects.models import ProjectList
+    from guatu.projects.scope import Scope
+
+    return [
+        ("whole province", Scope()),
+        ("one city (杭州市)", Scope(region=Region.objects.get(code="330100"))),
+        ("one list (千项万亿)", Scope(project_list=ProjectList.objects.get(code="QXWY"))),
+        ("one list (杭州 市重点)", Scope(project_list=ProjectList.objects.get(code="SZD330100"))),
+        ("one platform", Scope(platform=Platform.objects.get(code="SYP3301001"))),
+        ("one county (柯城区)", Scope(region=Region.objects.get(code="330802"))),
+    ]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--projects", type=int, default=20_000)
+    parser.add_argument("--projects", type=int, default=100_000)
+    parser.add_argument("--months", type=int, default=36)
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
-
     os.environ.setdefault("GUATU_DATA_DIR", tempfile.mkdtemp(prefix="guatu-bench-"))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "guatu.settings")
     import django
@@ -35,85 +178,42 @@ def main() -> None:
     django.setup()
     from django.core.management import call_command
     from django.db import connection
+    from django.utils.translation import gettext as _
 
-    from guatu.core.models import Platform, Region
     from guatu.core.periods import Period
-    from guatu.projects.models import AnnualPlan, ListMembership, MonthlyReport, Project, ProjectList
+    from guatu.projects.models import Project
     from guatu.projects.progress import progress
-    from guatu.projects.scope import Scope
+    from guatu.synth.generate import synth
 
     call_command("migrate", verbosity=0)
-    rng = random.Random(1)
-    counties = list(Region.objects.filter(level="county"))
-    platforms = [Platform.objects.get_or_create(code=f"BP{i}", defaults={"name": f"平台{i}"})[0] for i in range(20)]
-    province = Region.objects.get(code="330000")
-    lists = [
-        ProjectList.objects.get_or_create(
-            code=f"BL{i}", defaults={"name": f"名单{i}", "level": "province", "region": province}
-        )[0]
-        for i in range(4)
-    ]
-    started = time.perf_counter()
-    projects = Project.objects.bulk_create(
-        [
-            Project(
-                code=f"B{i:06d}",
-                name=f"基准项目{i}",
-                region=rng.choice(counties),
-                platform=rng.choice(platforms),
-                total_investment=Decimal(rng.randint(1_000, 500_000)),
-                actual_start=dt.date(2023, 1, 1),
-            )
-            for i in range(args.projects)
-        ],
-        batch_size=2000,
-    )
-    ListMembership.objects.bulk_create(
-        [ListMembership(project=p, project_list=lst, year=2024) for p in projects for lst in rng.sample(lists, 2)],
-        batch_size=5000,
-    )
-    AnnualPlan.objects.bulk_create(
-        [AnnualPlan(project=p, year=2024, planned_investment=Decimal(rng.randint(100, 50_000))) for p in projects],
-        batch_size=5000,
-    )
-    reports = []
-    for p in projects:
-        ytd = 0
-        for month in range(1, 12):
-            step = rng.randint(0, 3_000)
-            ytd += step
-            reports.append(
-                MonthlyReport(
-                    project=p,
-                    year=2024,
-                    month=month,
-                    invest_month=Decimal(step),
-                    invest_ytd=Decimal(ytd),
-                    invest_cumulative=Decimal(ytd),
-                    progress_pct=Decimal(50),
-                    stage="construction",
-                )
-            )
-    MonthlyReport.objects.bulk_create(reports, batch_size=5000)
-    print(
-        f"database: {connection.vendor}; built {args.projects:,} projects, {len(reports):,} reports "
-        f"in {time.perf_counter() - started:.1f} s"
-    )
-
-    def timed(label: str, scope: Scope) -> None:
-        runs = []
-        for _ in range(args.repeat):
-            t0 = time.perf_counter()
-            report = progress(scope, Period(2024, 11))
-            runs.append(time.perf_counter() - t0)
-        print(
-            f"{label:<28} {report.overall.projects:>7,} projects  median {statistics.median(runs) * 1000:8.1f} ms"
-            f"  (min {min(runs) * 1000:.1f}, max {max(runs) * 1000:.1f}, {args.repeat} runs)"
-        )
-
-    timed("whole province", Scope())
-    timed("one platform", Scope(platform=platforms[0]))
-    timed("one list", Scope(project_list=lists[0]))
+    if not Project.objects.filter(code__startswith="SY1-").exists():
+        started = time.perf_counter()
+        synth(args.projects, args.months, seed=1)
+        print(f"guatu synth --projects {args.projects:,} --months {args.months}: {time.perf_counter() - started:.0f} s")
+    n = Project.objects.count()
+    folder = Path(tempfile.mkdtemp(prefix="guatu-parquet-"))
+    export_parquet(folder)
+    duck = Duck(folder)
+    print(f"database: {connection.vendor}; {n:,} projects; load average {os.getloadavg()[0]:.1f} "
+          f"on {os.cpu_count()} cores; median of {args.repeat} runs")  # fmt: skip
+    print(f"{'scope':<24}{'period':>9}{'laggards':>10}{'guatu ms':>10}{'DuckDB ms':>11}{'ratio':>8}  equal")
+    label = _("All projects in scope")
+    worst = 0.0
+    for name, scope in scopes():
+        for period in (Period(2024, 11), Period(2024, 6)):
+            ours_s, ours = timed(lambda s=scope, p=period: json.dumps(progress(s, p).as_json(), ensure_ascii=False),
+                                 args.repeat)  # fmt: skip
+            duck_s, theirs = timed(lambda s=scope, p=period: json.dumps(duck.progress_json(s, p, label),
+                                                                        ensure_ascii=False), args.repeat)  # fmt: skip
+            equal = json.loads(ours) == json.loads(theirs)
+            laggards = len(json.loads(ours)["overall"]["lagging"])
+            ratio = ours_s / duck_s
+            worst = max(worst, ratio)
+            print(f"{name:<24}{period.year}-{period.month:02d}{laggards:>10,}{ours_s * 1000:>10.1f}"
+                  f"{duck_s * 1000:>11.1f}{ratio:>7.2f}×  {'yes' if equal else 'NO'}")  # fmt: skip
+            if not equal:
+                print("  guatu and DuckDB disagree", file=sys.stderr)
+    print(f"goal: guatu ≤ 1.0× DuckDB everywhere — worst {worst:.2f}×: {'met' if worst <= 1 else 'NOT met'}")
 
 
 if __name__ == "__main__":

@@ -85,6 +85,8 @@ INSTALLED_APPS = [
     "guatu.safety",
     "guatu.innovation",
     "guatu.funds",
+    "guatu.rollups",
+    "guatu.synth",
 ]
 
 MIDDLEWARE = [

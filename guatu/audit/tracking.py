@@ -134,9 +134,29 @@ def make_record(action: str, obj: models.Model, before: dict | None, after: dict
     )
 
 
+# Work other parts do in the writing transaction, after the change record of every write (rollups keep
+# their figures this way): callables taking the list of new ChangeRecords (`register_write_hook`). Every way a
+# tracked object is created or changed writes its record through `write_records`, so none skips a hook; deletes
+# reach the hooks through `post_delete` (the row is gone by then), see `guatu.rollups.apps`.
+WRITE_HOOKS: list = []
+
+
+def register_write_hook(hook) -> None:
+    if hook not in WRITE_HOOKS:
+        WRITE_HOOKS.append(hook)
+
+
+def run_write_hooks(records: list) -> None:
+    """Call every write hook with `records` (paths that insert their records themselves call this too, with
+    objects having a ChangeRecord's action, content_type_id, object_id, project_id, before and after)."""
+    for hook in WRITE_HOOKS:
+        hook(records)
+
+
 def write_records(records: list[ChangeRecord]) -> None:
     if records:
         ChangeRecord.objects.bulk_create(records, batch_size=1000)
+        run_write_hooks(records)
 
 
 def _check_plain_values(model, values: dict) -> None:

@@ -271,19 +271,41 @@ def import_file(
         parsed.fields[record], parsed.rows[record] = fields, number
     if progress:
         progress(preview.rows)
-    stored = _stored(model, kind, parsed.fields)
-    records = _complete(kind, parsed, stored, ctx, preview, sheet.name, label)
-    _validate(model, records, parsed, preview, sheet.name, label, set(header.columns))
-    if kind == "reports":
-        _check_series(records, parsed, stored, preview, sheet.name, label, set(header.columns))
-        _check_status(records, parsed, stored, preview, sheet.name)
-    _check_access(model, kind, records, parsed, stored, preview, sheet.name, acting_user)
-    plan = _diff(preview, model, kind, records, parsed, stored, ctx.look)
-    if preview.errors_total or dry_run:
+
+    def check() -> tuple[WritePlan, dict]:
+        stored = _stored(model, kind, parsed.fields)
+        records = _complete(kind, parsed, stored, ctx, preview, sheet.name, label)
+        _validate(model, records, parsed, preview, sheet.name, label, set(header.columns))
+        if kind == "reports":
+            _check_series(records, parsed, stored, preview, sheet.name, label, set(header.columns))
+            _check_status(records, parsed, stored, preview, sheet.name)
+        _check_access(model, kind, records, parsed, stored, preview, sheet.name, acting_user)
+        return _diff(preview, model, kind, records, parsed, stored, ctx.look), stored
+
+    if dry_run or preview.errors_total:
+        check()
         return preview
-    commit(model, plan, f"import {name}", acting_user)
+    # The commit checks again what it writes, in its own transaction, with the projects it touches locked: what
+    # it compares with and checks against cannot change before it is written.
+    with transaction.atomic():
+        _lock_projects(kind, parsed.fields)
+        plan, stored = check()
+        if preview.errors_total:
+            return preview
+        commit(model, plan, f"import {name}", acting_user, stored=stored)
     preview.committed = True
     return preview
+
+
+def _lock_projects(kind: str, parsed: dict[tuple, dict]) -> None:
+    """Take the row locks of the projects the file writes (PostgreSQL; SQLite serialises writers)."""
+    if not parsed:
+        return
+    if kind == "projects":
+        query = Project.objects.filter(code__in=[key[0] for key in parsed])
+    else:
+        query = Project.objects.filter(pk__in={key[0] for key in parsed})
+    list(query.order_by("pk").select_for_update().values_list("pk", flat=True))
 
 
 def _absent(kind: str, header: Header, period) -> list[str]:
@@ -438,8 +460,9 @@ def _check_series(records: dict, parsed: _Parsed, stored: dict, preview: Preview
     for key, record in records.items():
         by_project[key[0]][key] = SeriesRow(key, key[1], key[2], record["invest_ytd"], record["invest_cumulative"])
     found: dict[tuple, list] = defaultdict(list)
+    keys = set(records)  # once: a set of every record per project made this quadratic
     for pid in {key[0] for key in records}:
-        for error in series_errors(by_project[pid].values(), check=set(records) & set(by_project[pid])):
+        for error in series_errors(by_project[pid].values(), check=keys & by_project[pid].keys()):
             found[error.key].append(error)
     for key, errors in found.items():
         given = [e for e in errors if e.field in parsed.fields[key]]
@@ -543,29 +566,18 @@ def _diff(preview: Preview, model, kind: str, records: dict, parsed: _Parsed, st
     return plan
 
 
-def commit(model, plan: WritePlan, reason: str, user) -> None:
-    """Write a checked plan in one transaction: bulk inserts and updates in chunks, each row checked
-    against the user's scope and written with its change record (who, when, old → new) by the
-    tracked queryset. New reports come in as submitted: an import is a filing."""
-    from guatu.accounts.access import require
+def commit(model, plan: WritePlan, reason: str, user, *, stored: dict | None = None) -> None:
+    """Write a checked plan set-based, in the caller's transaction: new rows inserted in bulk (COPY on
+    PostgreSQL), changed rows updated with one statement per set of changed fields, every row's version bumped
+    and its change record written set-based — the same record the tracked queryset writes (who, request,
+    reason, object, scope ids, before → after) — then the write hooks (the rollups). New reports come in as
+    submitted: an import is a filing. `stored`: the stored rows the plan was made against, by record key."""
     from guatu.audit.context import acting
+    from guatu.exchange.commit import write_plan
 
     with transaction.atomic(), acting(**({"user": user} if user is not None else {}), reason=reason):
-        for start in range(0, len(plan.create), CHUNK):
-            objects = [model(**fields) for fields in plan.create[start : start + CHUNK]]
-            for obj in objects:
-                if model is MonthlyReport:
-                    obj.status = ReportStatus.SUBMITTED
-                    obj.submitted_at, obj.submitted_by = timezone.now(), user.get_username() if user else "system"
-                require(user, "add", obj)
-            model.objects.bulk_create(objects, batch_size=CHUNK)  # the model's rules again, in the transaction
-        pks = list(plan.update)
-        for start in range(0, len(pks), CHUNK):
-            objects = list(model.objects.filter(pk__in=pks[start : start + CHUNK]))
-            changed: set[str] = set()
-            for obj in objects:
-                for name, value in plan.update[obj.pk].items():
-                    setattr(obj, name, value)
-                    changed.add(name)
-                require(user, "change", obj)
-            model.objects.bulk_update(objects, sorted(changed), batch_size=CHUNK)
+        extra = {}
+        if model is MonthlyReport:
+            extra = {"status": ReportStatus.SUBMITTED, "submitted_at": timezone.now(),
+                     "submitted_by": user.get_username() if user else "system"}  # fmt: skip
+        write_plan(model, plan.create, plan.update, extra, stored or {})

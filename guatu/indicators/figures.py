@@ -26,7 +26,7 @@ from guatu.indicators.ranking import (
 )
 from guatu.indicators.ranking import rank as rank_entries
 from guatu.projects.models import Project
-from guatu.projects.progress import ProgressRow, ProjectFigures, project_figures
+from guatu.projects.progress import ProgressRow, ProjectFigures, rollup_figures
 
 BAND_NAMES = {"keep": "保", "strive": "争", "fight": "拼"}
 
@@ -330,7 +330,7 @@ def drill(indicator: Indicator, unit: ReportingUnit, year: int, month: int, *, u
         report.zones = [Contribution(e.unit, e.name, e.value, e.growth, None, None, None) for e in zones]
     if indicator.project_measure:
         projects = _unit_projects(unit, indicator.project_measure, user)
-        figures = project_figures(projects, report.period)
+        figures = rollup_figures(projects, report.period, every=True)
         per_unit = YUAN_PER["万元"] / YUAN_PER[indicator.unit]
         whole = base.value if base else None
         shares = [ProjectShare(f, (f.ytd_actual or 0) * per_unit,

@@ -49,7 +49,8 @@ def cockpit(request):
         report = progress(scope, period, user=request.user)
         context.update(
             report=report,
-            submission=submission_status(scope, period.year, period.month, user=request.user).overall,
+            submission=report.overall.submission
+            or submission_status(scope, period.year, period.month, user=request.user).overall,
             scope=scope,
             period=period,
             unit=form.money_unit(),

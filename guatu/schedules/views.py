@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -40,6 +41,8 @@ from guatu.schedules.plans import link_rows, plans_for
 from guatu.schedules.problems import overdue_by_department, problems_context
 from guatu.schedules.warnings import summarise, warning_for_project, warnings_for
 
+WARNINGS_PER_PAGE = 100  # flagged projects listed on a page of the warnings page
+
 
 def _battle_form(request, form_class=BattleMapForm):
     return bind_scope_form(request, form_class, {"as_of": default_as_of(request.user).isoformat()})
@@ -51,7 +54,7 @@ def battle_map_page(request):
     context = {"form": form}
     if form.is_valid():
         context["map"] = battle_map(form.scope(), form.cleaned_data["as_of"], form.cleaned_data["level"], width=720,
-                                    user=request.user)  # fmt: skip
+                                    user=request.user, page=request.GET.get("page") or 1)  # fmt: skip
         context["query"] = request.GET.urlencode()
     return render(request, "schedules/battle_map.html", context, status=200 if form.is_valid() else 400)
 
@@ -91,9 +94,10 @@ def warnings_page(request):
         as_of, by = form.cleaned_data["as_of"], form.cleaned_data["by"] or "list"
         found = warnings_for(form.scope(), as_of, user=request.user)
         level = form.cleaned_data["level"]
+        flagged = [w for w in found if (w.level == level if level else w.level != "green")]
+        page = Paginator(flagged, WARNINGS_PER_PAGE).get_page(request.GET.get("page"))
         context.update(
-            as_of=as_of, by=by, summary=summarise(found, by, as_of.year),
-            flagged=[w for w in found if (w.level == level if level else w.level != "green")],
+            as_of=as_of, by=by, summary=summarise(found, by, as_of.year), flagged=page, page=page,
             totals={lvl: sum(1 for w in found if w.level == lvl) for lvl in ("red", "yellow", "green")},
         )  # fmt: skip
     return render(request, "schedules/warnings.html", context, status=200 if form.is_valid() else 400)

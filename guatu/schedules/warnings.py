@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from guatu.core.money import round_half_up
 from guatu.core.periods import Period
 from guatu.projects.models import ListMembership, Project
-from guatu.projects.progress import ProjectFigures, project_figures
+from guatu.projects.progress import ProjectFigures, project_figures, rollup_figures
 from guatu.projects.scope import Scope
 from guatu.schedules.choices import Level, MilestoneStatus
 from guatu.schedules.models import WarningPolicy
@@ -157,18 +157,43 @@ def policy_for(scope: Scope) -> Thresholds:
     return Thresholds.from_policy(policies.get(None))
 
 
-def warnings_for(scope: Scope, as_of: dt.date, *, user=None) -> list[ProjectWarning]:
-    """Every project in scope, most severe first."""
+def _in_scope(scope: Scope, year: int, user):
+    return scope.apply(Project.objects.visible_to(user), year).distinct()
+
+
+def _evaluate_all(projects, as_of: dt.date, rules: Thresholds) -> list[ProjectWarning]:
+    """Warnings of a queryset of projects, most severe first: figures from the rollups, milestones in one
+    query (only projects that have some get a schedule), the other parts' reasons in chunks."""
     period = Period(as_of.year, as_of.month)
-    projects = scope.apply(Project.objects.visible_to(user), period.year).distinct().select_related(
-        "region", "platform")  # fmt: skip
-    figures = project_figures(projects, period)
-    rules = policy_for(scope)
-    plans = plans_for(projects, as_of)
-    extra = extra_reasons([plan.project.pk for plan in plans], as_of)
+    figures = rollup_figures(projects, period)
+    plans = plans_for(projects.select_related("region", "platform"), as_of)
+    extra: dict[int, list[Reason]] = {}
+    ids = [plan.project.pk for plan in plans]
+    for start in range(0, len(ids), 5000):
+        extra.update(extra_reasons(ids[start : start + 5000], as_of))
     result = [evaluate(plan, figures.get(plan.project.pk), period.elapsed_pct, rules, extra.get(plan.project.pk, []))
               for plan in plans]  # fmt: skip
     return sorted(result, key=lambda w: (SEVERITY[w.level], w.project.code))
+
+
+def warnings_for(scope: Scope, as_of: dt.date, *, user=None) -> list[ProjectWarning]:
+    """Every project in scope, most severe first."""
+    return _evaluate_all(_in_scope(scope, as_of.year, user), as_of, policy_for(scope))
+
+
+def with_milestones(scope: Scope, as_of: dt.date, *, user=None):
+    """The projects in scope that have milestones (the battle map's), as a queryset: the set starts from the
+    milestones, so projects without any are never loaded."""
+    from guatu.schedules.models import Milestone
+
+    return _in_scope(scope, as_of.year, user).filter(pk__in=Milestone.objects.values("project_id"))
+
+
+def milestone_warnings(scope: Scope, as_of: dt.date, *, user=None, projects=None) -> list[ProjectWarning]:
+    """Warnings of the projects in scope that have milestones (or of `projects`, a queryset of some of them),
+    most severe first."""
+    return _evaluate_all(projects if projects is not None else with_milestones(scope, as_of, user=user), as_of,
+                         policy_for(scope))  # fmt: skip
 
 
 def warning_for_project(project: Project, as_of: dt.date, *, plan: ProjectPlan | None = None) -> ProjectWarning:

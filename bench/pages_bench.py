@@ -1,0 +1,94 @@
+"""P1b: the cockpit and the battle map at province scale against the ledger page, served by the same
+process, with the number of queries each makes.
+
+    .venv/bin/python bench/pages_bench.py [--projects 100000] [--repeat 5]
+    .venv/bin/python -m guatu.testing.pgcluster -- .venv/bin/python bench/pages_bench.py
+
+Uses the database of GUATU_DATA_DIR / DATABASE_URL (loads `guatu synth` into it when it holds none). Each page
+is requested through Django's whole request path (middleware, view, template) by a logged-in city
+administrator, for the whole province and for one city; the time is the median of the runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--projects", type=int, default=100_000)
+    parser.add_argument("--months", type=int, default=36)
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    os.environ.setdefault("GUATU_DATA_DIR", tempfile.mkdtemp(prefix="guatu-bench-"))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "guatu.settings")
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from guatu.accounts.models import RoleAssignment
+    from guatu.accounts.roles import Role
+    from guatu.projects.models import Project
+    from guatu.synth.generate import synth
+
+    settings.ALLOWED_HOSTS = ["*"]
+    call_command("migrate", verbosity=0)
+    if not Project.objects.filter(code__startswith="SY1-").exists():
+        synth(args.projects, args.months, seed=1)
+    user, created = get_user_model().objects.get_or_create(username="bench-admin")
+    if created:
+        RoleAssignment.objects.create(user=user, role=Role.CITY_ADMIN)
+    client = Client()
+    client.force_login(user)
+    period = "year=2024&through=11"
+    pages = {
+        "province": [("ledger", f"/projects/?{period}"), ("cockpit", f"/?{period}"),
+                     ("battle map", "/battle-map/?as_of=2024-11-30"), ("warnings", "/warnings/?as_of=2024-11-30")],
+        "one city (杭州市)": [("ledger", f"/projects/?{period}&region=REGION"),
+                             ("cockpit", f"/?{period}&region=REGION"),
+                             ("battle map", "/battle-map/?as_of=2024-11-30&region=REGION"),
+                             ("warnings", "/warnings/?as_of=2024-11-30&region=REGION")],
+    }  # fmt: skip
+    from guatu.core.models import Region
+
+    region = str(Region.objects.get(code="330100").pk)
+    print(f"database: {connection.vendor}; {Project.objects.count():,} projects; load average "
+          f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; median of {args.repeat} requests")  # fmt: skip
+    print(f"{'scope':<20}{'page':<12}{'ms':>9}{'queries':>9}{'× ledger':>10}{'bytes':>11}")
+    verdicts = []
+    for scope, urls in pages.items():
+        ledger_ms = None
+        for name, url in urls:
+            url = url.replace("REGION", region)
+            runs = []
+            for _ in range(args.repeat):
+                with CaptureQueriesContext(connection) as queries:
+                    started = time.perf_counter()
+                    response = client.get(url)
+                    runs.append(time.perf_counter() - started)
+                assert response.status_code == 200, (url, response.status_code)
+            ms = statistics.median(runs) * 1000
+            ledger_ms = ledger_ms or ms
+            ratio = ms / ledger_ms
+            if name in ("cockpit", "battle map"):
+                verdicts.append(ratio <= 3)
+            print(f"{scope:<20}{name:<12}{ms:>9.0f}{len(queries):>9}{ratio:>9.1f}×{len(response.content):>11,}")
+    print(f"goal: cockpit and battle map within 3× of the ledger page — {'met' if all(verdicts) else 'NOT met'}")
+
+
+if __name__ == "__main__":
+    main()

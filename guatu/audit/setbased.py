@@ -1,0 +1,177 @@
+"""Set-based writes for the paths that write many rows at once (`guatu synth`, the import's commit, the
+rollups): rows inserted with one `executemany` (SQLite) or `COPY` (PostgreSQL), ids allocated in one
+statement, and the change record written the same way — the same content `TrackedQuerySet` writes (who,
+username, request id, reason, action, object, scope ids, before → after as `snapshot` gives them), then the
+write hooks (`guatu.audit.tracking.run_write_hooks`) so the rollups follow.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection, models
+from django.utils import timezone
+
+from guatu.audit.context import current_actor
+from guatu.audit.models import ChangeRecord
+
+
+@functools.lru_cache(maxsize=4096)  # bulk rows repeat a few stamps (a month's submission time, the load's time)
+def _sqlite_datetime(value: dt.datetime | None) -> str | None:
+    """As Django's SQLite backend stores a datetime: naive UTC text."""
+    if value is None:
+        return None
+    if timezone.is_aware(value):
+        value = value.astimezone(dt.UTC).replace(tzinfo=None)
+    return value.isoformat(sep=" ")
+
+
+def _sqlite_date(value: dt.date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def _sqlite_bool(value: bool | None) -> int | None:
+    return None if value is None else int(value)
+
+
+def _sqlite_json(value) -> str | None:
+    return value if value is None or isinstance(value, str) else json.dumps(value)  # as Django's JSONField writes
+
+
+def sqlite_converters(model: type[models.Model], columns: Sequence[str]) -> dict[int, object]:
+    """Per column index, how SQLite wants a value of `model`'s field (dates as text, booleans as 0/1 …)."""
+    by_column = {f.column: f for f in model._meta.concrete_fields}
+    out = {}
+    for i, column in enumerate(columns):
+        f = by_column.get(column)
+        if isinstance(f, models.DateTimeField):
+            out[i] = _sqlite_datetime
+        elif isinstance(f, models.DateField):
+            out[i] = _sqlite_date
+        elif isinstance(f, models.BooleanField):
+            out[i] = _sqlite_bool
+        elif isinstance(f, models.JSONField):
+            out[i] = _sqlite_json
+    return out
+
+
+def insert_rows(table: str, columns: Sequence[str], rows: Iterable[Sequence], *,
+                model: type[models.Model] | None = None) -> None:  # fmt: skip
+    """INSERT every row (values in `columns` order): COPY on PostgreSQL, executemany on SQLite (with `model`'s
+    fields saying which columns need converting)."""
+    columns = list(columns)
+    quoted = ", ".join(connection.ops.quote_name(c) for c in columns)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            with cursor.cursor.copy(f"COPY {connection.ops.quote_name(table)} ({quoted}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+            return
+        converters = list(sqlite_converters(model, columns).items()) if model is not None else []
+        sql = f'INSERT INTO "{table}" ({quoted}) VALUES ({", ".join(["?"] * len(columns))})'
+        raw = cursor.cursor
+        batch = []
+        for row in rows:
+            if converters:
+                row = list(row)
+                for i, convert in converters:
+                    row[i] = convert(row[i])
+            batch.append(row)
+            if len(batch) >= 10000:
+                raw.executemany(sql, batch)
+                batch = []
+        if batch:
+            raw.executemany(sql, batch)
+
+
+def allocate_ids(model: type[models.Model], n: int) -> list[int]:
+    """`n` fresh primary keys for `model`: from its sequence on PostgreSQL (safe beside other writers); on
+    SQLite after the largest id (the writing transaction holds the database's write lock)."""
+    if n <= 0:
+        return []
+    table = model._meta.db_table
+    pk = model._meta.pk.column
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT pg_get_serial_sequence(%s, %s)", [table, pk])
+            sequence = cursor.fetchone()[0]
+            cursor.execute("SELECT nextval(%s) FROM generate_series(1, %s)", [sequence, n])
+            return [row[0] for row in cursor.fetchall()]
+        # Django's SQLite tables are AUTOINCREMENT: never reuse an id, even of a deleted row.
+        cursor.execute(f'SELECT COALESCE(MAX("{pk}"), 0) FROM "{table}"')
+        largest = cursor.fetchone()[0]
+        cursor.execute("SELECT seq FROM sqlite_sequence WHERE name = %s", [table])
+        seq = cursor.fetchone()
+        start = max(largest, seq[0] if seq else 0) + 1
+        return list(range(start, start + n))
+
+
+RECORD_COLUMNS = ["id", "time", "user_id", "username", "request_id", "reason", "action", "content_type_id",
+                  "object_id", "object_repr", "project_id", "region_id", "platform_id", "department_id", "before",
+                  "after"]  # fmt: skip
+
+
+class RecordWriter:
+    """Change records for many objects of one model, written set-based with the acting user of the block.
+
+    `add(action, object_id, object_repr, scope, before, after)` with `scope` = (project, region, platform,
+    department) ids and before/after the `snapshot` dicts (or their JSON text, or None); `flush()` inserts them
+    and runs the write hooks with what they read of the records (`Written`).
+    """
+
+    def __init__(self, model: type[models.Model]):
+        actor = current_actor()
+        self.user_id = actor.user.pk if getattr(actor.user, "pk", None) else None
+        self.username = actor.name[:150]
+        self.request_id = actor.request_id
+        self.reason = actor.reason
+        self.content_type_id = ContentType.objects.get_for_model(model).pk
+        self.time = timezone.now()
+        self.rows: list[list] = []
+
+    def add(self, action: str, object_id: int, object_repr: str, scope: Sequence, before: dict | None,
+            after: dict | None) -> None:  # fmt: skip
+        self.rows.append([None, self.time, self.user_id, self.username, self.request_id, self.reason, action,
+                          self.content_type_id, object_id, object_repr[:200], *scope, before, after])  # fmt: skip
+
+    def flush(self, *, hooks: bool = True) -> int:
+        from guatu.audit.tracking import run_write_hooks
+
+        if not self.rows:
+            return 0
+        ids = allocate_ids(ChangeRecord, len(self.rows))
+        pending = []
+        for row, pk in zip(self.rows, ids, strict=True):
+            row[0] = pk
+            if hooks:
+                pending.append(Written(row[6], row[7], row[8], row[10], _loaded(row[14]), _loaded(row[15])))
+            for i in (14, 15):  # snapshots as JSON text (a caller may give the text already)
+                if row[i] is not None and not isinstance(row[i], str):
+                    row[i] = json.dumps(row[i])
+        insert_rows(ChangeRecord._meta.db_table, RECORD_COLUMNS, self.rows, model=ChangeRecord)
+        if hooks:
+            run_write_hooks(pending)
+        count = len(self.rows)
+        self.rows = []
+        return count
+
+
+def _loaded(value):
+    return json.loads(value) if isinstance(value, str) else value
+
+
+@dataclass(frozen=True)
+class Written:
+    """What the write hooks read of a change record written set-based (a `ChangeRecord` has the same names)."""
+
+    action: str
+    content_type_id: int
+    object_id: int
+    project_id: int | None
+    before: dict | None
+    after: dict | None

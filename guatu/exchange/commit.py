@@ -1,0 +1,85 @@
+"""The import's commit, set-based: what `TrackedQuerySet.bulk_create/bulk_update` do row by row, in a few
+statements — the rows inserted with allocated ids (COPY on PostgreSQL), updates grouped by the fields they
+change, every version bumped, the change record written set-based with the same content (who, request,
+reason, object, scope ids, before → after as `snapshot` gives them), and the write hooks run (the rollups).
+
+The rules were checked by the importer inside the same transaction, with the projects locked: field rules
+and `clean()` per record, the report series and status rules and the user's scope set-based.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from django.db import connection
+
+from guatu.audit.models import Action
+from guatu.audit.setbased import RecordWriter, allocate_ids, insert_rows
+from guatu.audit.tracking import VersionConflict, _row_snapshot, tracked_fields
+from guatu.projects.models import MonthlyReport, Project
+
+
+def _names_and_scopes(project_ids) -> dict[int, tuple]:
+    """Project id → (name, region, platform, department) in one query per 5,000."""
+    ids = sorted(set(project_ids))
+    out = {}
+    for start in range(0, len(ids), 5000):
+        rows = Project._base_manager.filter(pk__in=ids[start : start + 5000]).values_list(
+            "pk", "name", "region_id", "platform_id", "department_id")  # fmt: skip
+        out.update({pk: rest for pk, *rest in rows})
+    return out
+
+
+def _describe(model, row: dict, projects: dict) -> tuple[str, tuple]:
+    """The object's text (its `__str__`) and scope ids (project, region, platform, department)."""
+    if model is Project:
+        return row["name"], (row["id"], row["region_id"], row["platform_id"], row["department_id"])
+    name, region, platform, department = projects[row["project_id"]]
+    when = f"{row['year']}-{row['month']:02d}" if model is MonthlyReport else str(row["year"])
+    return f"{name} {when}", (row["project_id"], region, platform, department)
+
+
+def write_plan(model, creates: list[dict], updates: dict[int, dict], extra: dict, stored: dict) -> None:
+    """Insert `creates` (attname dicts, with `extra` added) and apply `updates` (pk → changed attnames) to the
+    `stored` rows (record key → the row as read in this transaction)."""
+    fields = tracked_fields(model)
+    concrete = [f for f in model._meta.concrete_fields]
+    defaults = {f.attname: f.get_default() for f in concrete if not f.primary_key}
+    stored_by_pk = {row["id"]: row for row in stored.values()}
+    projects = {} if model is Project else _names_and_scopes(
+        [row["project_id"] for row in creates] + [stored_by_pk[pk]["project_id"] for pk in updates])  # fmt: skip
+    records = RecordWriter(model)
+    rows = [{**defaults, **fields_, **extra, "version": 1} for fields_ in creates]
+    for row, pk in zip(rows, allocate_ids(model, len(rows)), strict=True):
+        row["id"] = pk
+    values = ([row[f.attname] for f in concrete] for row in rows)
+    insert_rows(model._meta.db_table, [f.column for f in concrete], values, model=model)
+    for row in rows:
+        text, scope = _describe(model, row, projects)
+        records.add(Action.CREATE, row["id"], text, scope, None, _row_snapshot(model, row, fields))
+    _update(model, updates, stored_by_pk, fields, records, projects)
+    records.flush()
+
+
+def _update(model, updates: dict[int, dict], stored_by_pk: dict, fields, records: RecordWriter, projects) -> None:
+    by_fields: dict[tuple, list[int]] = defaultdict(list)
+    for pk, changes in updates.items():
+        by_fields[tuple(sorted(changes))].append(pk)
+    table, quote = model._meta.db_table, connection.ops.quote_name
+    for names, pks in by_fields.items():
+        model_fields = [model._meta.get_field(n.removesuffix("_id") if n.endswith("_id") else n) for n in names]
+        sets = ", ".join(f"{quote(f.column)} = %s" for f in model_fields)
+        sql = f"UPDATE {quote(table)} SET {sets}, version = version + 1 WHERE id = %s AND version = %s"
+        params = [[*(f.get_db_prep_save(updates[pk][n], connection) for f, n in zip(model_fields, names, strict=True)),
+                   pk, stored_by_pk[pk]["version"]] for pk in pks]  # fmt: skip
+        with connection.cursor() as cursor:
+            cursor.executemany(sql, params)
+            if cursor.rowcount not in (-1, len(pks)):  # someone changed a row since it was read: nothing is written
+                first = model._base_manager.get(pk=pks[0])
+                raise VersionConflict(first, None, stored_by_pk[pks[0]]["version"])
+        for pk in pks:
+            old = stored_by_pk[pk]
+            new = {**old, **updates[pk]}
+            text, scope = _describe(model, new, projects)
+            records.add(Action.UPDATE, pk, text, scope, _row_snapshot(model, old, fields),
+                        _row_snapshot(model, new, fields))  # fmt: skip
