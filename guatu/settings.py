@@ -2,6 +2,10 @@
 
 GUATU_DATA_DIR   where the embedded SQLite database and the secret key live (default ./var)
 DATABASE_URL     e.g. postgres://user:pass@host:5432/guatu — selects PostgreSQL
+GUATU_REPLICA_URL a PostgreSQL streaming replica of it for reads (guatu.core.routers)
+GUATU_CACHE_URL  where rendered figures are cached (guatu.core.cache_config): file:///path, db, redis://…
+GUATU_STATIC_ROOT where `guatu serve` collects the static files (default <data dir>/static)
+GUATU_WORKERS, GUATU_THREADS, GUATU_SERVER: how `guatu serve` serves (guatu.core.serving)
 GUATU_DEBUG      1/0 (default 0)
 GUATU_SECRET_KEY the signing key; when unset one is generated once into the data directory
 GUATU_ALLOWED_HOSTS comma-separated (default 127.0.0.1,localhost)
@@ -78,6 +82,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # With GUATU_REPLICA_URL: reads from the replica, each writer's own writes from the primary.
+    "guatu.core.routers.ReadYourWritesMiddleware",
     "guatu.core.middleware.IgnoreBrowserLanguageMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -125,6 +131,12 @@ def _database() -> dict:
 
 
 DATABASES = {"default": _database()}
+# A PostgreSQL streaming replica for reads (guatu.core.routers): GET requests read there, writes and the
+# writer's next reads go to the primary until the replica has replayed them.
+if env_str("GUATU_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(env_str("GUATU_REPLICA_URL"), conn_max_age=60)
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["guatu.core.routers.PrimaryReplicaRouter"]
 # Rendered figures, keyed by access, request and data version (guatu.core.cache): files in the data
 # directory by default, the database's cache table with DATABASE_URL, GUATU_CACHE_URL to choose.
 CACHES = caches_from_env(env_str("GUATU_CACHE_URL"), DATA_DIR, env_str("DATABASE_URL"))

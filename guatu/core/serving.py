@@ -147,13 +147,16 @@ def server_kind() -> str:
 
 
 def prepare() -> None:
-    """What serving needs besides the migrated database: the collected static files and the cache table."""
+    """What serving needs besides the migrated database: the collected static files, the cache table and,
+    on PostgreSQL, the year partitions of the monthly reports."""
     from django.conf import settings
     from django.core.management import call_command
 
     from guatu.core.staticfiles import collect
+    from guatu.projects.partitioning import ensure_partitions
 
     collect()
+    ensure_partitions()  # PostgreSQL: this year's and next year's monthly reports get their own partition
     if any(c["BACKEND"].endswith("DatabaseCache") for c in settings.CACHES.values()):
         call_command("createcachetable", verbosity=0)
 
