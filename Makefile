@@ -30,6 +30,7 @@ bench: $(STAMP)  ## the benchmarks under bench/ (installs pandas for the import 
 	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test,bench]'
 	$(BIN)/python bench/progress_bench.py
 	$(BIN)/python bench/import_bench.py
+	$(BIN)/python bench/serve_bench.py
 
 messages: $(STAMP)  ## recompile the zh-hans catalogue after editing django.po
 	cd guatu && ../$(BIN)/django-admin compilemessages -l zh_Hans
