@@ -23,7 +23,8 @@ def is_partitioned(using: str = "default") -> bool:
     if connection.vendor != "postgresql":
         return False
     with connection.cursor() as cursor:
-        cursor.execute("SELECT 1 FROM pg_partitioned_table WHERE partrelid = %s::regclass", [TABLE])
+        # to_regclass: NULL, not an error, in a database not migrated yet
+        cursor.execute("SELECT 1 FROM pg_partitioned_table WHERE partrelid = to_regclass(%s)", [TABLE])
         return cursor.fetchone() is not None
 
 

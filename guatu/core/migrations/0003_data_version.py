@@ -1,10 +1,12 @@
 """The data version (guatu.core.cache): one counter row, raised by triggers in the writing transaction.
 
-Reference tables (no change record): a trigger on insert/update/delete. PostgreSQL also counts change
-records, because it hands out ids before commit (a later id may commit first): there the trigger is a
-deferred constraint trigger, queued once per transaction (its WHEN function marks the transaction) and
-run at commit, so the counter's row lock is held only while committing. SQLite runs one writer at a
-time, so its change-record ids already come in commit order and need no trigger.
+Reference tables (no change record): a trigger on insert/update/delete (on PostgreSQL once per
+statement); they are written rarely, by the city administrator. PostgreSQL also counts change records,
+because it hands out ids before commit (a later id may commit first): there the trigger is a deferred
+constraint trigger, queued once per transaction (its WHEN function marks the transaction) and run at
+commit, so the counter's row lock is held only while committing — the reporting rush and imports
+write change records. SQLite runs one writer at a time, so its change-record ids already come in
+commit order and need no trigger.
 """
 
 from django.db import migrations, models
@@ -36,7 +38,14 @@ END $$;
 """
 
 
-def pg_trigger(table: str) -> str:
+def pg_reference_trigger(table: str) -> str:
+    return (
+        f"CREATE TRIGGER guatu_data_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON {table} "
+        "FOR EACH STATEMENT EXECUTE FUNCTION guatu_data_version_bump()"
+    )
+
+
+def pg_change_record_trigger(table: str) -> str:
     return (
         f"CREATE CONSTRAINT TRIGGER guatu_data_version AFTER INSERT OR UPDATE OR DELETE ON {table} "
         "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (guatu_data_version_once()) "
@@ -57,8 +66,9 @@ def create(apps, schema_editor):
     vendor = schema_editor.connection.vendor
     if vendor == "postgresql":
         schema_editor.execute(PG_FUNCTIONS)
-        for table in (*REFERENCE_TABLES, "audit_changerecord"):
-            schema_editor.execute(pg_trigger(table))
+        for table in REFERENCE_TABLES:
+            schema_editor.execute(pg_reference_trigger(table))
+        schema_editor.execute(pg_change_record_trigger("audit_changerecord"))
     elif vendor == "sqlite":
         for table in REFERENCE_TABLES:
             for sql in sqlite_triggers(table):
