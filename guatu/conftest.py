@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
+import shutil
+import tempfile
+
 import pytest
 from django.contrib.auth import get_user_model
 
@@ -14,6 +18,18 @@ def pytest_configure(config):
     from django.conf import settings
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    # Pages name plain static files here, whatever a demo collected into var/static (see test_staticfiles).
+    settings.STATIC_ROOT = tempfile.mkdtemp(prefix="guatu-test-static-")
+    atexit.register(shutil.rmtree, settings.STATIC_ROOT, ignore_errors=True)
+    # One process: a memory cache, emptied before every test (a rolled-back test may reuse a data version).
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    from django.core.cache import cache
+
+    cache.clear()
 
 
 @pytest.fixture(scope="session")

@@ -2,6 +2,10 @@
 
 GUATU_DATA_DIR   where the embedded SQLite database and the secret key live (default ./var)
 DATABASE_URL     e.g. postgres://user:pass@host:5432/guatu — selects PostgreSQL
+GUATU_REPLICA_URL a PostgreSQL streaming replica of it for reads (guatu.core.routers)
+GUATU_CACHE_URL  where rendered figures are cached (guatu.core.cache_config): file:///path, db, redis://…
+GUATU_STATIC_ROOT where `guatu serve` collects the static files (default <data dir>/static)
+GUATU_WORKERS, GUATU_THREADS, GUATU_SERVER: how `guatu serve` serves (guatu.core.serving)
 GUATU_DEBUG      1/0 (default 0)
 GUATU_SECRET_KEY the signing key; when unset one is generated once into the data directory
 GUATU_ALLOWED_HOSTS comma-separated (default 127.0.0.1,localhost)
@@ -17,23 +21,14 @@ GUATU_UPLOAD_RETENTION_HOURS (24): uploads never committed are removed after thi
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import secrets
 from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF
 
+from guatu.core.cache_config import caches_from_env
 from guatu.core.env import env_bool, env_int, env_list, env_path, env_str
-
-
-def _package_dir(name: str) -> Path:
-    """Where an installed package lives, found without importing it."""
-    spec = importlib.util.find_spec(name)
-    if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError(f"package {name!r} is not installed; run `make demo` or `make test`")
-    return Path(next(iter(spec.submodule_search_locations)))
-
 
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = env_path("GUATU_DATA_DIR", "var")
@@ -93,6 +88,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # With GUATU_REPLICA_URL: reads from the replica, each writer's own writes from the primary.
+    "guatu.core.routers.ReadYourWritesMiddleware",
     "guatu.core.middleware.IgnoreBrowserLanguageMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -140,6 +137,17 @@ def _database() -> dict:
 
 
 DATABASES = {"default": _database()}
+# A PostgreSQL streaming replica for reads (guatu.core.routers): GET requests read there, writes and the
+# writer's next reads go to the primary until the replica has replayed them.
+if env_str("GUATU_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(env_str("GUATU_REPLICA_URL"), conn_max_age=60)
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["guatu.core.routers.PrimaryReplicaRouter"]
+# Rendered figures, keyed by access, request and data version (guatu.core.cache): files in the data
+# directory by default, the database's cache table with DATABASE_URL, GUATU_CACHE_URL to choose.
+CACHES = caches_from_env(env_str("GUATU_CACHE_URL"), DATA_DIR, env_str("DATABASE_URL"))
+# Sessions are read from that cache and written through to the database: one query less per page.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -169,12 +177,24 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = DATA_DIR / "static"  # `guatu collectstatic` for a front server; WhiteNoise serves without it
-STATIC_ROOT.mkdir(exist_ok=True)
-STATICFILES_DIRS = [BASE_DIR / "static", ("vendor/plotly", _package_dir("plotly") / "package_data")]
-# Serve straight from the app and package folders: no collectstatic step, no CDN.
+# `guatu serve`/`guatu demo` collect here before serving (guatu.core.staticfiles: hashed names, gzip and
+# brotli copies, a year-long cache); GUATU_STATIC_ROOT puts it elsewhere (a front server's folder).
+STATIC_ROOT = env_path("GUATU_STATIC_ROOT", str(DATA_DIR / "static"))
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+STATICFILES_DIRS = [BASE_DIR / "static"]
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    "guatu.core.staticfiles.PlotlyFinder",  # vendor/plotly/plotly.min.js from the plotly package, no CDN
+]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "guatu.core.staticfiles.GuatuStaticStorage"},
+}
+# Before the first collect the plain names are served from the source folders (short cache).
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
+WHITENOISE_KEEP_ONLY_HASHED_FILES = True
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "projects:cockpit"

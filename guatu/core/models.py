@@ -82,3 +82,17 @@ class Department(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class DataVersion(models.Model):
+    """One row whose counter database triggers raise with every change to shown data that a change
+    record alone does not date (reference tables; on PostgreSQL every change record). See guatu.core.cache."""
+
+    counter = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("data version")
+        verbose_name_plural = _("data versions")
+
+    def __str__(self) -> str:
+        return str(self.counter)

@@ -1,11 +1,25 @@
-"""Serving the web app with waitress (a production WSGI server that needs no compiler), and the
-background worker for big imports beside it, supervised: restarted if it dies, stopped when the
-server stops (SIGTERM or Ctrl+C), and told by the kernel to stop if the server is killed outright."""
+"""Serving the web app: gunicorn on Linux (several worker processes, a few threads each, graceful on
+SIGTERM), waitress where gunicorn cannot run (Windows: it needs fork and Unix signals), and the
+background worker for big imports beside either, supervised: restarted if it dies, stopped when the
+server stops (SIGTERM or Ctrl+C), and told by the kernel to stop if the server is killed outright.
+
+`guatu serve` is a small parent process: it collects the static files (hashed, compressed; quick when
+nothing changed), creates the cache table when the cache lives in the database, starts the supervised
+worker and then gunicorn as a child (`python -m guatu.core.gunicorn_app`), and on SIGTERM asks gunicorn
+to finish the requests in flight before it stops the worker. Keeping gunicorn in a child rather than in
+this process keeps gunicorn's master free to reap its own workers (it waits on every child) and the
+supervisor free to watch its own.
+
+GUATU_WORKERS  gunicorn worker processes (default 2 × CPUs + 1, at most 9)
+GUATU_THREADS  threads per worker (default 4): a request waiting on the database leaves the CPU to another
+GUATU_SERVER   gunicorn | waitress (default: gunicorn where it can run)
+"""
 
 from __future__ import annotations
 
 import contextlib
 import ctypes
+import importlib.util
 import os
 import signal
 import subprocess
@@ -103,18 +117,104 @@ def proxy_options() -> dict:
             "trusted_proxy_headers": {"x-forwarded-for", "x-forwarded-proto"}}  # fmt: skip
 
 
+GRACEFUL_SECONDS = 20  # gunicorn lets requests in flight finish this long after SIGTERM
+
+
+def default_workers() -> int:
+    """GUATU_WORKERS, else the usual 2 × CPUs + 1 (a worker waiting on the database leaves its CPU to another)."""
+    from guatu.core.env import env_int
+
+    return env_int("GUATU_WORKERS", min(2 * (os.cpu_count() or 1) + 1, 9), minimum=1)
+
+
+def default_threads() -> int:
+    from guatu.core.env import env_int
+
+    return env_int("GUATU_THREADS", 4, minimum=1)
+
+
+def server_kind() -> str:
+    """gunicorn where it can run (POSIX: it forks and uses Unix signals), else waitress; GUATU_SERVER chooses."""
+    from guatu.core.env import EnvError, env_str
+
+    wanted = env_str("GUATU_SERVER").lower()
+    if wanted not in ("", "gunicorn", "waitress"):
+        raise EnvError(f"GUATU_SERVER={wanted!r}: expected gunicorn or waitress")
+    can_fork = os.name == "posix" and importlib.util.find_spec("gunicorn") is not None
+    if wanted == "gunicorn" and not can_fork:
+        raise EnvError("GUATU_SERVER=gunicorn: gunicorn cannot run here (it needs a POSIX system); use waitress")
+    return wanted or ("gunicorn" if can_fork else "waitress")
+
+
+def prepare() -> None:
+    """What serving needs besides the migrated database: the collected static files, the cache table and,
+    on PostgreSQL, the year partitions of the monthly reports."""
+    from django.conf import settings
+    from django.core.management import call_command
+
+    from guatu.core.staticfiles import collect
+    from guatu.projects.partitioning import ensure_partitions
+
+    collect()
+    ensure_partitions()  # PostgreSQL: this year's and next year's monthly reports get their own partition
+    if any(c["BACKEND"].endswith("DatabaseCache") for c in settings.CACHES.values()):
+        call_command("createcachetable", verbosity=0)
+
+
+def _run_gunicorn(host: str, port: int, workers: int, threads: int) -> int:
+    """gunicorn in a child process until it exits; SIGTERM/Ctrl+C here stop it gracefully first."""
+    bind = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+    argv = [sys.executable, "-m", "guatu.core.gunicorn_app", "--bind", bind, "--workers", str(workers),
+            "--threads", str(threads), "--graceful-timeout", str(GRACEFUL_SECONDS)]  # fmt: skip
+    preexec = _die_with_parent if sys.platform.startswith("linux") else None
+    child = subprocess.Popen(argv, env={**os.environ}, preexec_fn=preexec)
+    try:
+        return child.wait()
+    finally:
+        if child.poll() is None:
+            child.terminate()  # gunicorn: stop accepting, finish the requests in flight, then exit
+            try:
+                child.wait(GRACEFUL_SECONDS + 5)
+            except subprocess.TimeoutExpired:
+                child.kill()
+                child.wait()
+
+
 def serve(
-    host: str = "127.0.0.1", port: int = 8000, threads: int = 8, banner: str = "", with_worker: bool = False
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    threads: int | None = None,
+    banner: str = "",
+    with_worker: bool = False,
+    workers: int | None = None,
+    kind: str | None = None,
 ) -> None:
-    from waitress import serve as waitress_serve
-
-    from guatu.wsgi import application
-
-    print(f"guatu is serving at http://{host}:{port}/ {banner}".rstrip(), flush=True)
+    kind = kind or server_kind()
+    threads = threads or default_threads()
+    prepare()
+    if kind == "gunicorn":
+        workers = workers or default_workers()
+        how = f"(gunicorn: {workers} workers × {threads} threads)"
+    else:
+        how = f"(waitress: {threads} threads)"
+    print(f"guatu is serving at http://{host}:{port}/ {how} {banner}".rstrip(), flush=True)
     print("Press Ctrl+C to stop.", flush=True)
     signal.signal(signal.SIGTERM, _exit_on_sigterm)  # so that the worker is stopped, not orphaned
     with worker() if with_worker else contextlib.nullcontext():
         try:
-            waitress_serve(application, host=host, port=port, threads=threads, ident="guatu", **proxy_options())
+            if kind == "gunicorn":
+                code = _run_gunicorn(host, port, workers, threads)
+                if code:
+                    sys.exit(code)
+            else:
+                _run_waitress(host, port, threads)
         except KeyboardInterrupt:
             sys.exit(0)
+
+
+def _run_waitress(host: str, port: int, threads: int) -> None:
+    from waitress import serve as waitress_serve
+
+    from guatu.wsgi import application
+
+    waitress_serve(application, host=host, port=port, threads=threads, ident="guatu", **proxy_options())

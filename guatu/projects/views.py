@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from guatu.accounts.access import allows
 from guatu.audit.changes import ChangeEntry
+from guatu.core.cache import Fragment, page_key
 from guatu.core.money import pct_str
 from guatu.core.params import ParamError
 from guatu.projects.filtersets import ProjectFilterSet
@@ -42,29 +43,41 @@ def scope_period_form(request) -> ScopePeriodForm:
 
 @login_required
 def cockpit(request):
+    """The figures are rendered once per access, scope, period, unit, language and data version
+    (guatu.core.cache): a repeated view reads them from the cache without querying the figures."""
     form = scope_period_form(request)
-    context = {"form": form}
+    context = {"form": form, "cockpit": None}
     if form.is_valid():
         scope, period = form.scope(), form.period()
-        report = progress(scope, period, user=request.user)
         context.update(
-            report=report,
-            submission=report.overall.submission
-            or submission_status(scope, period.year, period.month, user=request.user).overall,
             scope=scope,
             period=period,
             unit=form.money_unit(),
-            sentences=[list_sentence(row, scope) for row in report.rows],
             scope_query="&".join(f"{k}={v}" for k, v in scope.as_query().items()),
-            chart={
-                "labels": [row.label for row in report.rows],
-                "completion": [pct_str(row.completion) for row in report.rows],
-                "elapsed": pct_str(period.elapsed_pct),
-                "completionName": _("Completion"),
-                "elapsedName": _("Time elapsed"),
-            },
+            cockpit=Fragment(
+                page_key("cockpit", request=request, parts=form.cleaned_data),
+                fill=lambda: cockpit_figures(scope, period, request.user),
+            ),
         )
     return render(request, "projects/cockpit.html", context, status=200 if form.is_valid() else 400)
+
+
+def cockpit_figures(scope, period, user) -> dict:
+    """What the cockpit shows for a scope and period, as `user` may see it."""
+    report = progress(scope, period, user=user)
+    return {
+        "report": report,
+        "submission": report.overall.submission
+        or submission_status(scope, period.year, period.month, user=user).overall,
+        "sentences": [list_sentence(row, scope) for row in report.rows],
+        "chart": {
+            "labels": [row.label for row in report.rows],
+            "completion": [pct_str(row.completion) for row in report.rows],
+            "elapsed": pct_str(period.elapsed_pct),
+            "completionName": _("Completion"),
+            "elapsedName": _("Time elapsed"),
+        },
+    }
 
 
 @login_required

@@ -95,3 +95,68 @@ def main(argv: list[str]) -> int:
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))
+
+
+OPTIONS = "-c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+
+
+class Replicated:
+    """A throwaway primary and a streaming replica of it on loopback (see `replicated_copy`)."""
+
+    def __init__(self, root: Path, user: int | None) -> None:
+        self.root, self.user = root, user
+        self.ports: dict[str, int] = {}
+
+    def url(self, which: str, database: str) -> str:
+        return f"postgres://guatu@127.0.0.1:{self.ports[which]}/{database}"
+
+    def _run(self, argv: list[str]) -> None:
+        subprocess.run(argv, check=True, user=self.user, env={**os.environ, "LC_ALL": "C.UTF-8"},
+                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)  # fmt: skip
+
+    def copy(self, which: str, host: str, port: int, *, standby: bool) -> None:
+        """A base backup of the cluster at host:port, started as `which` (a standby follows its source)."""
+        data = self.root / which
+        argv = [find_bin("pg_basebackup"), "-h", host, "-p", str(port), "-U", "guatu", "-D", str(data),
+                "--checkpoint=fast", "--wal-method=stream"]  # fmt: skip
+        self._run([*argv, "-R"] if standby else argv)
+        self.ports[which] = free_port()
+        options = f"-p {self.ports[which]} -k {self.root} {OPTIONS}"
+        self._run([find_bin("pg_ctl"), "-D", str(data), "-o", options, "-l", str(self.root / f"{which}.log"),
+                   "-w", "start"])  # fmt: skip
+
+    def stop(self) -> None:
+        for which in ("replica", "primary"):
+            if (self.root / which / "postmaster.pid").exists():
+                subprocess.run([find_bin("pg_ctl"), "-D", str(self.root / which), "-m", "immediate", "stop"],
+                               user=self.user, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+
+
+def replicated_copy(source_url: str):
+    """A context manager: a new primary copied (pg_basebackup) from the cluster at `source_url` — its
+    databases, as committed — and a streaming replica of that primary (pg_basebackup -R), both started
+    on free loopback ports; stopped and deleted afterwards. Writes to them never reach the source."""
+    import contextlib
+    from urllib.parse import urlsplit
+
+    @contextlib.contextmanager
+    def cluster():
+        if not find_bin("pg_basebackup") or not find_bin("pg_ctl"):
+            raise FileNotFoundError("pg_basebackup")
+        root = Path(tempfile.mkdtemp(prefix="guatu-pg-replica-"))
+        user = None
+        if os.geteuid() == 0:
+            account = pwd.getpwnam("postgres")
+            user = account.pw_uid
+            os.chown(root, account.pw_uid, account.pw_gid)
+        pair = Replicated(root, user)
+        try:
+            source = urlsplit(source_url)
+            pair.copy("primary", source.hostname, source.port or 5432, standby=False)
+            pair.copy("replica", "127.0.0.1", pair.ports["primary"], standby=True)
+            yield pair
+        finally:
+            pair.stop()
+            shutil.rmtree(root, ignore_errors=True)
+
+    return cluster()

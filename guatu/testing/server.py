@@ -4,11 +4,15 @@ cluster when DATABASE_URL points at one."""
 
 from __future__ import annotations
 
+import atexit
 import contextlib
+import functools
 import os
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from collections.abc import Iterator
@@ -20,6 +24,15 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+@functools.cache
+def static_root() -> Path:
+    """One folder of collected static files for every server this test run starts: the first collects
+    (hashing, gzip, brotli: a few seconds), the others find it done (guatu.core.staticfiles.collect)."""
+    path = Path(tempfile.mkdtemp(prefix="guatu-test-static-"))
+    atexit.register(shutil.rmtree, path, ignore_errors=True)
+    return path
 
 
 @contextlib.contextmanager
@@ -55,7 +68,8 @@ class ServedURL(str):
 def demo_server(data_dir: Path) -> Iterator[str]:
     """Yield the base URL of a served, freshly loaded demo."""
     with contextlib.ExitStack() as stack:
-        env = {**os.environ, "GUATU_DATA_DIR": str(data_dir)}
+        env = {**os.environ, "GUATU_DATA_DIR": str(data_dir), "GUATU_STATIC_ROOT": str(static_root())}
+        env.setdefault("GUATU_WORKERS", "2")  # gunicorn: two processes are plenty for one browser
         env.pop("DJANGO_SETTINGS_MODULE", None)
         if os.environ.get("DATABASE_URL"):
             env["DATABASE_URL"] = stack.enter_context(scratch_database(os.environ["DATABASE_URL"]))
@@ -70,7 +84,7 @@ def demo_server(data_dir: Path) -> Iterator[str]:
         )
         stack.callback(server.wait, 10)
         stack.callback(server.terminate)
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=0.5):
                 break
@@ -78,7 +92,7 @@ def demo_server(data_dir: Path) -> Iterator[str]:
                 raise RuntimeError(f"guatu serve exited: {server.stderr.read().decode()}")
             time.sleep(0.2)
         else:
-            raise RuntimeError("guatu serve did not start within 30 s")
+            raise RuntimeError("guatu serve did not start within 60 s")
         url = ServedURL(f"http://127.0.0.1:{port}")
         url.env = env
         yield url
