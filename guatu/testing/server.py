@@ -76,11 +76,13 @@ def demo_server(data_dir: Path) -> Iterator[str]:
         cli = [sys.executable, "-m", "guatu.cli"]
         subprocess.run([*cli, "demo", "--no-serve"], env=env, check=True, stdout=subprocess.DEVNULL)
         port = free_port()
+        # The server's log goes to a file: a pipe nobody reads fills up and blocks the server mid-request.
+        log = stack.enter_context(open(Path(data_dir) / "serve.log", "w+b"))
         server = subprocess.Popen(
             [*cli, "serve", "--port", str(port), "--with-worker"],
             env=env,
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
+            stderr=log,
         )
         stack.callback(server.wait, 10)
         stack.callback(server.terminate)
@@ -89,7 +91,8 @@ def demo_server(data_dir: Path) -> Iterator[str]:
             with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=0.5):
                 break
             if server.poll() is not None:
-                raise RuntimeError(f"guatu serve exited: {server.stderr.read().decode()}")
+                log.seek(0)
+                raise RuntimeError(f"guatu serve exited: {log.read().decode(errors='replace')}")
             time.sleep(0.2)
         else:
             raise RuntimeError("guatu serve did not start within 60 s")
