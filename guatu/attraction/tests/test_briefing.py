@@ -7,6 +7,7 @@ from django.core.management import call_command
 from docx import Document
 
 from guatu.attraction.briefing import build_section
+from guatu.briefings.punctuation import fullwidth
 from guatu.core.models import Platform
 from guatu.core.periods import Period
 from guatu.projects.scope import Scope
@@ -60,16 +61,16 @@ def test_the_section_carries_the_articles_sentences_and_the_periods_figures(docu
     text = "\n".join(p.text for p in document.paragraphs)
     assert "三、招商引资" in text
     for sentence in ARTICLE + SENTENCES:
-        assert sentence in text
+        assert fullwidth(sentence) in text  # the official document's punctuation
 
 
 def test_the_appendix_lists_the_signed_leads_adding_up_to_the_signed_amount(document):
-    rows = _tables_after(document, "招商引资:本期签约的16条线索")
+    rows = _tables_after(document, "招商引资：本期签约的16条线索")
     body, total = rows[1:-1], rows[-1]
     assert len(body) == 16 and [r[0] for r in body][:2] == ["ZS2024-001", "ZS2024-014"]
     assert sum(D(r[5].replace(",", "")) for r in body) == D("980000") == D(total[5].replace(",", ""))
     assert sum(D(r[7].replace(",", "")) for r in body) == D("113000")
-    giants = _tables_after(document, "招商引资:截至期末累计签约的百亿级项目")
+    giants = _tables_after(document, "招商引资：截至期末累计签约的百亿级项目")
     assert [r[0] for r in giants[1:]] == ["ZS2022-002", "ZS2022-001"]
 
 

@@ -7,6 +7,8 @@ import pytest
 from django.core.management import call_command
 from docx import Document
 
+from guatu.briefings.punctuation import fullwidth
+
 pytestmark = pytest.mark.django_db
 
 HEADLINE = "今年以来,衢州市产业基金新增投资87亿元,撬动各类资本超300亿元;基金集群扩容115亿元,基金集群规模已达845亿元。"
@@ -29,10 +31,10 @@ def document(django_db_setup, django_db_blocker, tmp_path_factory):
 def test_the_section_says_the_articles_sentences(document):
     text = [p.text for p in document.paragraphs]
     heading = next(i for i, t in enumerate(text) if t.endswith("、产业基金"))
-    assert text[heading + 1] == HEADLINE
+    assert text[heading + 1] == fullwidth(HEADLINE)  # the official document's punctuation
     assert "衢州市产业基金投向标志性主导产业达投资总量的85.0%。" in text
-    assert FUND in text
-    assert any(t.startswith("提前退出预警:") and "开化县产业投资基金" in t for t in text)
+    assert fullwidth(FUND) in text
+    assert any(t.startswith("提前退出预警：") and "开化县产业投资基金" in t for t in text)
 
 
 def _tables_after(document, caption_start: str) -> list[list[str]]:
