@@ -118,14 +118,8 @@ def browser():
 @pytest.fixture
 def page(browser, server):
     """A chromium page logged in to the served demo as the city administrator `demo`."""
-    from guatu.demo.people import DEMO_PASSWORD
+    from guatu.testing.server import logged_in_page
 
-    context = browser.new_context(locale="zh-CN", viewport={"width": 1400, "height": 1000})
-    page = context.new_page()
-    page.goto(f"{server}/")
-    page.fill("#id_username", "demo")
-    page.fill("#id_password", DEMO_PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{server}/")
+    context, page = logged_in_page(browser, server, {"width": 1400, "height": 1000})
     yield page
     context.close()

@@ -44,12 +44,17 @@ def _progress(job: ImportJob):
 @task()
 def run_import(job_id: int, commit: bool) -> None:
     """Read and check the uploaded file (a preview), or commit it; never leaves the job running."""
+    run_guarded(job_id, lambda job: _run(job, commit or job.commit_requested))
+
+
+def run_guarded(job_id: int, run) -> None:
+    """Run `run(job)` in the uploader's language; whatever goes wrong, the job ends failed with a message."""
     job = ImportJob.objects.get(pk=job_id)
     with translation.override(job.language or None):
         try:
-            _run(job, commit or job.commit_requested)
+            run(job)
         except Exception as exc:  # a job must end failed with a message, whatever went wrong
-            logger.exception("import job %s failed", job.pk)
+            logger.exception("import job %s (%s) failed", job.pk, job.kind)
             reason = _("The import stopped on an unexpected error (%(error)s); nothing was written.")
             _update(job, status=ImportJob.Status.FAILED, error=reason % {"error": f"{type(exc).__name__}: {exc}"})
 

@@ -7,19 +7,16 @@ nothing, as the user who uploaded it — within their scope, with the change rec
 
 from __future__ import annotations
 
-import logging
 
 from django.contrib.auth import get_user_model
-from django.utils import translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from guatu.exchange.jobs import worker_id
+from guatu.exchange.jobs import run_guarded, worker_id
 from guatu.exchange.models import ImportJob
 from guatu.exchange.uploads import discard, find_upload
 from guatu.indicators.importer import ImportFileError, import_values, may_import
 
-logger = logging.getLogger(__name__)
 KIND = "indicators"
 
 
@@ -30,14 +27,7 @@ def _update(job: ImportJob, **fields) -> None:
 @task()
 def run_indicator_import(job_id: int, commit: bool) -> None:
     """Preview (or commit) an uploaded sheet of indicator values; never leaves the job running."""
-    job = ImportJob.objects.get(pk=job_id)
-    with translation.override(job.language or None):
-        try:
-            _run(job, commit)
-        except Exception as exc:  # a job must end failed with a message, whatever went wrong
-            logger.exception("indicator import job %s failed", job.pk)
-            reason = _("The import stopped on an unexpected error (%(error)s); nothing was written.")
-            _update(job, status=ImportJob.Status.FAILED, error=reason % {"error": f"{type(exc).__name__}: {exc}"})
+    run_guarded(job_id, lambda job: _run(job, commit))
 
 
 def _run(job: ImportJob, commit: bool) -> None:

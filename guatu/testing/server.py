@@ -99,3 +99,17 @@ def demo_server(data_dir: Path) -> Iterator[str]:
         url = ServedURL(f"http://127.0.0.1:{port}")
         url.env = env
         yield url
+
+
+def logged_in_page(browser, base: str, viewport: dict, username: str = "demo"):
+    """A new chromium context and page on the served demo, logged in as `username` (a demo user)."""
+    from guatu.demo.people import DEMO_PASSWORD
+
+    context = browser.new_context(locale="zh-CN", viewport=viewport)
+    page = context.new_page()
+    page.goto(f"{base}/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", DEMO_PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{base}/")
+    return context, page

@@ -30,7 +30,21 @@ def _schema() -> dict:
     return json.loads(json.dumps(SchemaGenerator().get_schema(request=None, public=True), default=str))
 
 
-def test_no_operation_fails_or_answers_outside_its_schema():
+@pytest.fixture
+def connections_kept_open():
+    """The WSGI app is called directly, so, as Django's test client does, its requests must not close the
+    database connection (PostgreSQL: that would end the test's transaction)."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+def test_no_operation_fails_or_answers_outside_its_schema(connections_kept_open):
     from django.contrib.auth import get_user_model
 
     from guatu.accounts.tokens import issue_token

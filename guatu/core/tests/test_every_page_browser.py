@@ -153,15 +153,9 @@ def test_every_page_is_either_opened_or_listed_with_a_reason():
 @pytest.fixture(scope="module")
 def logged_in(browser, server):
     """One chromium page for the module, logged in once as the city administrator `demo`."""
-    from guatu.demo.people import DEMO_PASSWORD
+    from guatu.testing.server import logged_in_page
 
-    context = browser.new_context(locale="zh-CN", viewport={"width": 1440, "height": 900})
-    page = context.new_page()
-    page.goto(f"{server}/login/")
-    page.fill("#id_username", "demo")
-    page.fill("#id_password", DEMO_PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{server}/")
+    context, page = logged_in_page(browser, server, {"width": 1440, "height": 900})
     yield page
     context.close()
 
