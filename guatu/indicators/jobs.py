@@ -7,7 +7,6 @@ nothing, as the user who uploaded it — within their scope, with the change rec
 
 from __future__ import annotations
 
-
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext as _
 from django_tasks import task
