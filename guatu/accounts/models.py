@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Value
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from guatu.accounts.roles import Role
@@ -41,10 +43,16 @@ class RoleAssignment(TrackedModel):
         verbose_name = _("role assignment")
         verbose_name_plural = _("role assignments")
         constraints = [
+            # one grant per user, role and scope, an empty scope part counting as one value (SQLite has no
+            # NULLS NOT DISTINCT, so the empty parts are compared as 0 on both databases)
             models.UniqueConstraint(
-                fields=["user", "role", "region", "platform", "department"],
+                "user",
+                "role",
+                Coalesce("region", Value(0)),
+                Coalesce("platform", Value(0)),
+                Coalesce("department", Value(0)),
                 name="roleassignment_unique",
-                nulls_distinct=False,
+                violation_error_message=_("This user already holds this role with this scope."),
             )
         ]
 
