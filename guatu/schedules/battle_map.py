@@ -12,7 +12,7 @@ from guatu.projects.scope import Scope
 from guatu.schedules.gantt import Axis, GanttRow, Tick, default_axis, project_rows
 from guatu.schedules.warnings import ProjectWarning, milestone_warnings, with_milestones
 
-PER_PAGE = 50  # projects on a page of the battle map (each with its milestones; about 250 KB of page)
+PER_PAGE = 200  # projects on a page of the battle map (each with its milestones)
 
 
 @dataclass
