@@ -178,7 +178,9 @@ class Watch:
         self.problems: list[str] = []
         page.on("console", lambda m: self.problems.append(f"console: {m.text}") if m.type == "error" else None)
         page.on("pageerror", lambda e: self.problems.append(f"page error: {e}"))
-        page.on("requestfailed", lambda r: self.problems.append(f"request failed: {r.url} {r.failure}"))
+        # net::ERR_ABORTED is chromium cancelling a request because the test moved on to the next page
+        page.on("requestfailed", lambda r: None if "ERR_ABORTED" in (r.failure or "") else self.problems.append(
+            f"request failed: {r.url} {r.failure}"))  # fmt: skip
         page.on("response", lambda r: self.problems.append(f"{r.status} {r.url}") if r.status >= 400 else None)
 
     def take(self) -> list[str]:
