@@ -162,6 +162,9 @@ def test_serve_runs_gunicorn_workers_and_all_stop_on_sigterm(tmp_path):
         assert b"(gunicorn: 2 workers" in server.stdout.readline()
         (master,) = children(server.pid)
         assert "guatu.core.gunicorn_app" in cmdline(master)
+        deadline = time.monotonic() + 30  # gunicorn forks its workers one after the other
+        while len(children(master)) < 2 and time.monotonic() < deadline:
+            time.sleep(0.1)
         assert len(children(master)) == 2
         everyone = processes_under(server.pid)
         server.send_signal(signal.SIGTERM)
