@@ -64,9 +64,9 @@ def add_user(username: str, password: str, role: str, *, regions=(), platforms=(
         candidate.set_password(password)
         candidate.is_staff = role == Role.CITY_ADMIN
         candidate.save()
-        grant(candidate, role, regions=regions, platforms=platforms, departments=departments,
-              acting_user=acting_user)  # fmt: skip
-        first = RoleAssignment.objects.filter(user=candidate).select_related("region", "platform").first()
+        made = grant(candidate, role, regions=regions, platforms=platforms, departments=departments,
+                     acting_user=acting_user)  # fmt: skip
+        first = made[0] if made else None
         Profile.objects.create(user=candidate, home_region=first.region if first else None,
                                home_platform=first.platform if first else None)  # fmt: skip
     return candidate

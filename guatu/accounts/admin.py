@@ -57,9 +57,10 @@ class GuatuUserAdmin(UserAdmin):
 
     @admin.action(description=_("Deactivate the selected users"))
     def deactivate(self, request, queryset):
+        from guatu.accounts import actions
+
         for user in queryset:
-            user.is_active = False
-            user.save(update_fields=["is_active"])
+            actions.deactivate(user, acting_user=request.user)
 
 
 from guatu.accounts import token_admin  # noqa: E402, F401 — registers the API token admin

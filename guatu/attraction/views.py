@@ -10,7 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -26,6 +26,7 @@ from guatu.attraction.reminders import reminders_for
 from guatu.attraction.thresholds import Thresholds, check
 from guatu.audit.changes import entries
 from guatu.audit.models import ChangeRecord
+from guatu.core.downloads import attachment
 from guatu.core.money import fmt_money
 from guatu.core.periods import Period
 from guatu.exchange import registry
@@ -253,22 +254,11 @@ def lead_export(request, fmt: str):
         request.GET or None, queryset=registry.get("leads").rows_for(request.user), request=request
     )
     body = registry.export_kind("leads", fmt, user=request.user, queryset=filterset.qs.order_by("code"))
-    content_type = (
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        if fmt == "xlsx"
-        else "text/csv; charset=utf-8"
-    )
-    response = HttpResponse(body, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="leads.{fmt}"'
-    return response
+    return attachment(body, f"leads.{fmt}")
 
 
 @login_required
 def template_download(request, kind: str):
     if kind not in ("leads", "lead-talks"):
         raise Http404
-    response = HttpResponse(
-        registry.template_kind(kind), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = f'attachment; filename="{kind}-template.xlsx"'
-    return response
+    return attachment(registry.template_kind(kind), f"{kind}-template.xlsx")

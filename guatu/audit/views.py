@@ -30,7 +30,7 @@ def change_list(request):
         raise PermissionDenied(_("The change record list is for auditors and administrators."))
     records = restrict(ChangeRecord.objects.select_related("content_type"), request.user, "view")
     filterset = ChangeRecordFilterSet(request.GET or None, queryset=records)
-    records = filterset.qs if filterset.is_bound else records
+    records = filterset.qs  # unbound: every record
     if request.GET.get("format") == "csv":
         return _csv(records)
     page = Paginator(records, 100).get_page(request.GET.get("page"))
@@ -75,9 +75,10 @@ def object_changes(request, app_label: str, model: str, pk: int):
             raise Http404
     else:  # deleted: only those who audit the record see what it was
         records = restrict(records, request.user, "view")
-        if not records.exists():
-            raise Http404
+    rows = list(records[:500])  # newest first
+    if obj is None and not rows:
+        raise Http404
     return render(request, "audit/object_changes.html", {
         "obj": obj, "kind": model_class._meta.verbose_name if model_class else model,
-        "entries": entries(records[:500]), "last": records.first(),
+        "entries": entries(rows), "last": rows[0] if rows else None,
     })  # fmt: skip

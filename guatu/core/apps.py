@@ -11,7 +11,7 @@ class CoreConfig(AppConfig):
 
         from guatu.core.triggers import restore_sqlite_triggers
 
-        post_migrate.connect(restore_sqlite_triggers, dispatch_uid="guatu.core.triggers")
+        post_migrate.connect(restore_sqlite_triggers, sender=self, dispatch_uid="guatu.core.triggers")
         post_migrate.connect(create_cache_table, sender=self, dispatch_uid="guatu.core.cache_table")
 
 

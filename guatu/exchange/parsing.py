@@ -17,6 +17,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from guatu.core.models import Department, Industry, Platform, Region
+from guatu.core.params import YEAR_MAX, YEAR_MIN
 from guatu.exchange.reader import Uncomputed
 from guatu.exchange.tables import Header
 from guatu.exchange.values import TO_WAN, normalise_text, parse_date, parse_decimal
@@ -24,7 +25,7 @@ from guatu.projects.choices import Category, Stage
 from guatu.projects.models import Project
 
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
-YEARS = (2000, 2100)  # the years the ledger holds
+YEARS = (YEAR_MIN, YEAR_MAX)  # the years the ledger holds
 YES = {"是", "√", "✓", "y", "yes", "true", "1", "有"}
 NO = {"否", "", "n", "no", "false", "0", "无", "×"}
 ZH_CHOICES = {

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from guatu.core import params
+from guatu.core.downloads import attachment
 from guatu.exchange.jobs import commit_refusal, job_may_commit, run_import
 from guatu.exchange.models import ImportJob
 from guatu.exchange.permissions import may_import
@@ -23,14 +24,6 @@ from guatu.indicators.importer import may_import as may_import_indicators
 from guatu.indicators.jobs import KIND as INDICATORS
 from guatu.indicators.jobs import run_indicator_import
 from guatu.projects.forms import ScopeForm
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _attachment(body: bytes, name: str, content_type: str) -> HttpResponse:
-    response = HttpResponse(body, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
 
 
 @login_required
@@ -46,7 +39,7 @@ def export_view(request, kind: str, fmt: str):
         body = export_bytes(kind, fmt, form.scope(), year=year, through=through, user=request.user)
     except ValueError as exc:
         return HttpResponse(str(exc), status=400, content_type="text/plain; charset=utf-8")
-    return _attachment(body, f"guatu-{kind}.{fmt}", XLSX if fmt == "xlsx" else "text/csv; charset=utf-8")
+    return attachment(body, f"guatu-{kind}.{fmt}")
 
 
 def importable_kinds() -> tuple[str, ...]:
@@ -67,10 +60,10 @@ def template_view(request, kind: str):
     from guatu.exchange import registry
 
     if kind in registry.REGISTRY:
-        return _attachment(registry.template_kind(kind), f"guatu-template-{kind}.xlsx", XLSX)
+        return attachment(registry.template_kind(kind), f"guatu-template-{kind}.xlsx")
     if kind not in (*KINDS, INDICATORS):
         raise Http404
-    return _attachment(template_xlsx(kind), f"guatu-template-{kind}.xlsx", XLSX)
+    return attachment(template_xlsx(kind), f"guatu-template-{kind}.xlsx")
 
 
 def _refuse_upload(request, message: str):

@@ -17,6 +17,7 @@ from guatu.accounts.access import allows, may
 from guatu.accounts.models import home_scope_of
 from guatu.audit.changes import entries
 from guatu.audit.models import ChangeRecord
+from guatu.core.downloads import attachment
 from guatu.core.money import pct_str
 from guatu.core.periods import Period
 from guatu.exchange import registry
@@ -29,7 +30,6 @@ from guatu.funds.scope import FundScope
 from guatu.funds.warnings import fund_warnings
 from guatu.reporting.defaults import default_period as reporting_period
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 LEVEL_ORDER = {"province": 0, "city": 1, "county": 2}
 KIND_FILTERS = {
     "funds": FundFilterSet,
@@ -278,15 +278,11 @@ def export(request, kind: str, fmt: str):
     if not filterset.is_valid():
         return HttpResponse(str(filterset.errors), status=400, content_type="text/plain; charset=utf-8")
     body = registry.export_kind(kind, fmt, user=request.user, queryset=filterset.qs)
-    response = HttpResponse(body, content_type=XLSX if fmt == "xlsx" else "text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="guatu-{kind}.{fmt}"'
-    return response
+    return attachment(body, f"guatu-{kind}.{fmt}")
 
 
 @login_required
 def template(request, kind: str):
     if kind not in KIND_FILTERS:
         raise Http404
-    response = HttpResponse(registry.template_kind(kind), content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="guatu-template-{kind}.xlsx"'
-    return response
+    return attachment(registry.template_kind(kind), f"guatu-template-{kind}.xlsx")

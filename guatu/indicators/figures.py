@@ -12,6 +12,7 @@ from guatu.core.periods import Period
 from guatu.indicators.choices import YUAN_PER, ProjectMeasure
 from guatu.indicators.models import Indicator, IndicatorValue, RankTarget, ReportingUnit
 from guatu.indicators.ranking import (
+    HUNDRED,
     RANK_BY,
     Contribution,
     Entry,
@@ -221,9 +222,6 @@ def board(unit: ReportingUnit, year: int, month: int, *, by: str | None = None, 
                              own.entry.growth if own else None, own.rank if own else None, len(ranking.ranked),
                              status, next_gap, following[0] if following else None, series, key))  # fmt: skip
     return rows
-
-
-HUNDRED = Decimal(100)
 
 
 @dataclass

@@ -296,10 +296,34 @@ class PlatformOutput(TrackedModel):
             raise ValidationError(errors)
 
 
-class PlatformProject(TrackedModel):
-    """A ledger project that came out of a platform (技术入股, 产业化项目 …)."""
+class PlatformLink(TrackedModel):
+    """What came out of a platform (技术入股, 产业化项目 …): the relation, since when, a note. A subclass
+    names the platform (its own related name) and the thing linked, as `linked_field`."""
+
+    linked_field: str
+
+    relation = models.CharField(_("relation"), max_length=20, choices=LinkRelation.choices)
+    since = models.DateField(_("since"), null=True, blank=True)
+    note = models.CharField(_("note"), max_length=500, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"{self.platform} → {getattr(self, self.linked_field)} ({self.get_relation_display()})"
+
+    def clean(self) -> None:
+        errors: dict = {}
+        _check_date(self.since, "since", errors)
+        if errors:
+            raise ValidationError(errors)
+
+
+class PlatformProject(PlatformLink):
+    """A ledger project that came out of a platform."""
 
     access_paths = {**SCOPED, "project": "project"}
+    linked_field = "project"
 
     platform = models.ForeignKey(
         InnovationPlatform, verbose_name=_("innovation platform"), on_delete=models.CASCADE,
@@ -308,9 +332,6 @@ class PlatformProject(TrackedModel):
     project = models.ForeignKey(
         "projects.Project", verbose_name=_("project"), on_delete=models.CASCADE, related_name="innovation_links"
     )
-    relation = models.CharField(_("relation"), max_length=20, choices=LinkRelation.choices)
-    since = models.DateField(_("since"), null=True, blank=True)
-    note = models.CharField(_("note"), max_length=500, blank=True)
 
     class Meta:
         ordering = ["platform", "project__code"]
@@ -320,21 +341,13 @@ class PlatformProject(TrackedModel):
             models.UniqueConstraint(fields=["platform", "project", "relation"], name="innovation_project_link_unique")
         ]
 
-    def __str__(self) -> str:
-        return f"{self.platform} → {self.project} ({self.get_relation_display()})"
 
-    def clean(self) -> None:
-        errors: dict = {}
-        _check_date(self.since, "since", errors)
-        if errors:
-            raise ValidationError(errors)
-
-
-class PlatformLead(TrackedModel):
+class PlatformLead(PlatformLink):
     """An investment lead (招商线索) that came out of a platform — the firms its results bring, before
-    they sign (技术入股, 产业化项目 …); once signed, the lead's project joins the ledger."""
+    they sign; once signed, the lead's project joins the ledger."""
 
     access_paths = SCOPED
+    linked_field = "lead"
 
     platform = models.ForeignKey(
         InnovationPlatform, verbose_name=_("innovation platform"), on_delete=models.CASCADE,
@@ -343,9 +356,6 @@ class PlatformLead(TrackedModel):
     lead = models.ForeignKey(
         "attraction.Lead", verbose_name=_("investment lead"), on_delete=models.CASCADE, related_name="innovation_links"
     )
-    relation = models.CharField(_("relation"), max_length=20, choices=LinkRelation.choices)
-    since = models.DateField(_("since"), null=True, blank=True)
-    note = models.CharField(_("note"), max_length=500, blank=True)
 
     class Meta:
         ordering = ["platform", "lead__code"]
@@ -354,15 +364,6 @@ class PlatformLead(TrackedModel):
         constraints = [
             models.UniqueConstraint(fields=["platform", "lead", "relation"], name="innovation_lead_link_unique")
         ]
-
-    def __str__(self) -> str:
-        return f"{self.platform} → {self.lead} ({self.get_relation_display()})"
-
-    def clean(self) -> None:
-        errors: dict = {}
-        _check_date(self.since, "since", errors)
-        if errors:
-            raise ValidationError(errors)
 
 
 class EvaluationScheme(TrackedModel):

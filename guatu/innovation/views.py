@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Max, Q
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from guatu.accounts.access import allows, may, restrict
 from guatu.audit.changes import entries
 from guatu.audit.models import ChangeRecord
+from guatu.core.downloads import CONTENT_TYPES, attachment
 from guatu.core.money import pct_str
 from guatu.exchange import registry
 from guatu.innovation import figures, measures
@@ -30,8 +31,6 @@ from guatu.projects.models import Project
 
 CHART_MEASURES = ("talent", "first_of_kind", "papers", "patent_applications", "funded_projects", "firm_services")
 EXPORTS = {"outputs": "innovation-outputs", "platforms": "innovation-platforms"}
-CONTENT_TYPES = {"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                 "csv": "text/csv; charset=utf-8"}  # fmt: skip
 
 
 def default_year(user) -> int:
@@ -210,15 +209,11 @@ def export(request, kind: str, fmt: str):
         platform = visible_platform(request, request.GET["platform"])
         rows = rows.filter(pk=platform.pk) if kind == "platforms" else rows.filter(platform=platform)
     body = registry.export_kind(EXPORTS[kind], fmt, user=request.user, queryset=restrict(rows, request.user))
-    response = HttpResponse(body, content_type=CONTENT_TYPES[fmt])
-    response["Content-Disposition"] = f'attachment; filename="{EXPORTS[kind]}.{fmt}"'
-    return response
+    return attachment(body, f"{EXPORTS[kind]}.{fmt}")
 
 
 @login_required
 def template(request, kind: str):
     if kind not in EXPORTS:
         raise Http404
-    response = HttpResponse(registry.template_kind(EXPORTS[kind]), content_type=CONTENT_TYPES["xlsx"])
-    response["Content-Disposition"] = f'attachment; filename="{EXPORTS[kind]}-template.xlsx"'
-    return response
+    return attachment(registry.template_kind(EXPORTS[kind]), f"{EXPORTS[kind]}-template.xlsx")

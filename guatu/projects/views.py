@@ -22,7 +22,6 @@ from guatu.projects.querysets import behind_schedule
 from guatu.projects.report_views import report_options, report_powers
 from guatu.projects.sentences import list_sentence
 from guatu.reporting.defaults import default_period
-from guatu.reporting.status import submission_status
 
 LEDGER_SORTS = {
     "code": "code",
@@ -67,8 +66,7 @@ def cockpit_figures(scope, period, user) -> dict:
     report = progress(scope, period, user=user)
     return {
         "report": report,
-        "submission": report.overall.submission
-        or submission_status(scope, period.year, period.month, user=user).overall,
+        "submission": report.overall.submission,
         "sentences": [list_sentence(row, scope) for row in report.rows],
         "chart": {
             "labels": [row.label for row in report.rows],

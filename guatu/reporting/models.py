@@ -3,7 +3,6 @@ is closed; and the city's policy (the default deadline day, the share that makes
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from decimal import Decimal
 
@@ -130,7 +129,7 @@ class ReportingMonth(TrackedModel):
 
     @property
     def month_end(self) -> dt.date:
-        return dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+        return self.period.end
 
     @property
     def is_closed(self) -> bool:

@@ -10,17 +10,16 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from guatu.core.downloads import attachment
 from guatu.core.formerrors import form_error_text
 from guatu.projects.home_scope import bind_scope_form
 from guatu.reporting import actions
 from guatu.reporting.defaults import default_period, status_month
 from guatu.reporting.export import EXPORT_BY, export_status
 from guatu.reporting.forms import OpenMonthForm, PolicyForm, ReopenForm, SubmissionFilterForm
-from guatu.reporting.models import ReportingMonth, ReportingPolicy
+from guatu.reporting.models import ReportingMonth, ReportingPolicy, next_month
 from guatu.reporting.permissions import can_manage_calendar
 from guatu.reporting.status import submission_status
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _filter_form(request) -> SubmissionFilterForm:
@@ -56,20 +55,19 @@ def status_export(request, fmt: str):
         return HttpResponse(errors, status=400, content_type="text/plain; charset=utf-8")
     year, month = form.cleaned_data["year"], form.cleaned_data["month"]
     body = export_status(submission_status(form.scope(), year, month, user=request.user), by=by, fmt=fmt)
-    response = HttpResponse(body, content_type=XLSX if fmt == "xlsx" else "text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="reporting-{year}-{month:02d}-{by}.{fmt}"'
-    return response
+    return attachment(body, f"reporting-{year}-{month:02d}-{by}.{fmt}")
 
 
 @login_required
 def calendar_page(request):
     """The calendar: every month opened, its deadline and state; administrators open, close and reopen."""
+    policy = ReportingPolicy.current()
     return render(request, "reporting/calendar.html", {
         "months": ReportingMonth.objects.select_related("closed_by", "reopened_by", "opened_by")[:60],
-        "policy": ReportingPolicy.current(),
+        "policy": policy,
         "can_manage": can_manage_calendar(request.user),
         "open_form": OpenMonthForm(initial=_next_to_open()),
-        "policy_form": PolicyForm(instance=ReportingPolicy.current()),
+        "policy_form": PolicyForm(instance=policy),
         "reopen_form": ReopenForm(),
         "default": default_period(request.user),
     })  # fmt: skip
@@ -79,7 +77,7 @@ def _next_to_open() -> dict:
     latest = ReportingMonth.objects.latest_first().first()
     if latest is None:
         return {}
-    year, month = (latest.year + 1, 1) if latest.month == 12 else (latest.year, latest.month + 1)
+    year, month = next_month(latest.year, latest.month)
     return {"year": year, "month": month}
 
 

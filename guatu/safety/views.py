@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,6 +21,7 @@ from guatu.accounts.decorators import role_required
 from guatu.audit.changes import entries
 from guatu.audit.models import ChangeRecord
 from guatu.audit.tracking import VersionConflict
+from guatu.core.downloads import attachment
 from guatu.core.formerrors import form_error_text
 from guatu.core.periods import Period
 from guatu.exchange import registry
@@ -298,11 +299,7 @@ def export(request, kind: str, fmt: str):
         raise Http404
     _filterset, rows = _filtered(request, kind)
     body = registry.export_kind(kind, fmt, user=request.user, queryset=rows)
-    content_type = ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" if fmt == "xlsx"
-                    else "text/csv; charset=utf-8")  # fmt: skip
-    response = HttpResponse(body, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="safety-{kind}.{fmt}"'
-    return response
+    return attachment(body, f"safety-{kind}.{fmt}")
 
 
 @login_required
@@ -311,8 +308,4 @@ def template(request, kind: str):
         raise Http404
     if not may(request.user, LISTS[kind][0], "view"):
         raise PermissionDenied
-    response = HttpResponse(
-        registry.template_kind(kind), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = f'attachment; filename="safety-{kind}-template.xlsx"'
-    return response
+    return attachment(registry.template_kind(kind), f"safety-{kind}-template.xlsx")

@@ -26,7 +26,7 @@ from guatu.indicators.models import Indicator, IndicatorValue, ReportingUnit
 from guatu.projects.choices import Category, ReportStatus, Stage
 from guatu.projects.models import AnnualPlan, ListMembership, MonthlyReport, Project, ProjectList
 from guatu.reporting.choices import MonthState
-from guatu.reporting.models import ReportingMonth
+from guatu.reporting.models import ReportingMonth, next_month
 from guatu.rollups import facts
 from guatu.schedules.choices import ProblemStatus, ProblemType
 from guatu.schedules.defaults import INDUSTRIAL, INFRASTRUCTURE
@@ -146,10 +146,6 @@ def _utc(year: int, month: int, day: int, hour: int = 2) -> dt.datetime:
     return dt.datetime(year, month, day, hour, tzinfo=dt.UTC)
 
 
-def _next_month(year: int, month: int) -> tuple[int, int]:
-    return (year + 1, 1) if month == 12 else (year, month + 1)
-
-
 class Generator:
     """Generates and writes one chunk of projects at a time, every random draw in one sequence per seed."""
 
@@ -159,7 +155,7 @@ class Generator:
         self.years = sorted({y for y, _m in months})
         self.first_day = dt.date(months[0][0], months[0][1], 1)
         last = months[-1]
-        nxt = _next_month(*last)
+        nxt = next_month(*last)
         self.last_day = dt.date(nxt[0], nxt[1], 1) - dt.timedelta(days=1)
         self.last_month = last
         self.templates = {Category.INDUSTRIAL: INDUSTRIAL, Category.INFRASTRUCTURE: INFRASTRUCTURE,
@@ -275,7 +271,7 @@ class Generator:
                     ytd += step
                     cumulative += step
                     status = self._status(y, m)
-                    submitted = _utc(*_next_month(y, m), 3)
+                    submitted = _utc(*next_month(y, m), 3)
                     report_rows.add({
                         "project_id": pid, "year": y, "month": m, "invest_month": fen_text(step),
                         "invest_ytd": fen_text(ytd), "invest_cumulative": fen_text(cumulative),
@@ -283,7 +279,7 @@ class Generator:
                         "status": str(status), "revision": 1,
                         "submitted_at": submitted if status != ReportStatus.DRAFT else None,
                         "submitted_by": "synth" if status != ReportStatus.DRAFT else "",
-                        "reviewed_at": _utc(*_next_month(y, m), 8) if status in (
+                        "reviewed_at": _utc(*next_month(y, m), 8) if status in (
                             ReportStatus.APPROVED, ReportStatus.LOCKED, ReportStatus.RETURNED) else None,
                         "reviewed_by": "synth" if status in (ReportStatus.APPROVED, ReportStatus.LOCKED,
                                                              ReportStatus.RETURNED) else "",
@@ -353,11 +349,11 @@ def _calendar(months: list[tuple[int, int]], result: Result) -> None:
     for year, month in months:
         if (year, month) in existing:
             continue
-        due = dt.date(*_next_month(year, month), 5)
+        due = dt.date(*next_month(year, month), 5)
         closed = (year, month) != last
         ReportingMonth.objects.create(year=year, month=month, deadline=due,
                                       state=MonthState.CLOSED if closed else MonthState.OPEN,
-                                      opened_at=_utc(year, month, 1), closed_at=_utc(*_next_month(year, month), 10)
+                                      opened_at=_utc(year, month, 1), closed_at=_utc(*next_month(year, month), 10)
                                       if closed else None)  # fmt: skip
 
 

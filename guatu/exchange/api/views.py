@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.translation import get_language
 from drf_spectacular.types import OpenApiTypes
@@ -13,6 +12,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from guatu.core import params
+from guatu.core.downloads import attachment
 from guatu.exchange.jobs import commit_refusal, job_may_commit, run_import
 from guatu.exchange.models import ImportJob
 from guatu.exchange.permissions import may_import
@@ -198,24 +198,13 @@ class ExportView(APIView):
     def get(self, request, kind: str):
         from guatu.exchange import registry
 
-        if kind in registry.REGISTRY:
-            fmt = request.query_params.get("filetype", "xlsx")
-            if fmt not in ("xlsx", "csv"):
-                raise ValidationError({"filetype": ["xlsx or csv"]})
-            body = registry.export_kind(kind, fmt, user=request.user)
-            content_type = (
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                if fmt == "xlsx"
-                else "text/csv; charset=utf-8"
-            )
-            response = HttpResponse(body, content_type=content_type)
-            response["Content-Disposition"] = f'attachment; filename="guatu-{kind}.{fmt}"'
-            return response
-        if kind not in EXPORT_KINDS:
+        if kind not in EXPORT_KINDS and kind not in registry.REGISTRY:
             raise ValidationError({"kind": [f"one of {', '.join([*EXPORT_KINDS, *sorted(registry.REGISTRY)])}"]})
         fmt = request.query_params.get("filetype", "xlsx")  # not "format": DRF keeps that for its renderers
         if fmt not in ("xlsx", "csv"):
             raise ValidationError({"filetype": ["xlsx or csv"]})
+        if kind in registry.REGISTRY:
+            return attachment(registry.export_kind(kind, fmt, user=request.user), f"guatu-{kind}.{fmt}")
         q = request.query_params
         year, through = params.get(q, "year", params.parse_year), params.get(q, "through", params.parse_month)
         try:
@@ -223,8 +212,4 @@ class ExportView(APIView):
             body = export_bytes(kind, fmt, scope, year=year, through=through, user=request.user)
         except (ScopeError, ValueError) as exc:
             raise ValidationError({"detail": [str(exc)]}) from exc
-        content_type = ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" if fmt == "xlsx"
-                        else "text/csv; charset=utf-8")  # fmt: skip
-        response = HttpResponse(body, content_type=content_type)
-        response["Content-Disposition"] = f'attachment; filename="guatu-{kind}.{fmt}"'
-        return response
+        return attachment(body, f"guatu-{kind}.{fmt}")

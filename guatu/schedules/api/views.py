@@ -13,6 +13,7 @@ from rest_framework.views import APIView
 from guatu.accounts.access import allows, require
 from guatu.core import params
 from guatu.core.api import Conflict, GuatuModelViewSet, GuatuReadOnlyViewSet
+from guatu.projects.as_of import parse_as_of
 from guatu.projects.models import Project
 from guatu.projects.scope import Scope, ScopeError
 from guatu.reporting.defaults import default_as_of
@@ -150,7 +151,7 @@ class ScheduleView(APIView):
     )
     def get(self, request, code: str):
         project = get_object_or_404(Project.objects.visible_to(request.user), code=code)
-        day = params.get(request.query_params, "as_of", params.parse_date) or default_as_of(request.user)
+        day = parse_as_of(request.query_params.get("as_of"), request.user)
         return Response(plans_for(Project.objects.filter(pk=project.pk), day)[0].as_json())
 
 

@@ -20,7 +20,6 @@
     return lines.join("<br>");
   }
   function attr(el, name, fallback) { return el.getAttribute(name) || fallback; }
-  window.guatuCharts = { wrap: wrap };
 
   var cockpit = data("chart-data");
   var completion = document.getElementById("completion-chart");
@@ -67,19 +66,5 @@
                   exponentformat: "none", separatethousands: true, fixedrange: true },
          yaxis2: { overlaying: "y", side: "right", range: [0, 100], dtick: 20, ticksuffix: "%", showgrid: false,
                    automargin: true, fixedrange: true } }, config);
-  }
-
-  var drill = data("drill-chart-data");
-  var contribution = document.getElementById("contribution-chart");
-  if (drill && window.Plotly && contribution) {
-    var thin = narrow(contribution);
-    Plotly.newPlot(contribution, [{
-      type: "bar", x: drill.labels.map(function (l) { return thin ? wrap(l, 3) : l; }), y: drill.points, cliponaxis: false,
-      marker: { color: drill.points.map(function (v) { return v !== null && v < 0 ? "#c62828" : "#1b7f3b"; }) },
-      text: drill.points.map(function (v) { return v === null ? "—" : v.toFixed(2); }), textposition: "outside"
-    }], { font: font, margin: { t: 24, r: 8, b: 8, l: 8 },
-          xaxis: { automargin: true, tickangle: 0, fixedrange: true },
-          yaxis: { title: { text: attr(contribution, "data-y-title", "百分点") }, automargin: true, fixedrange: true } },
-    config);
   }
 })();
