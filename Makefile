@@ -14,7 +14,8 @@ $(STAMP): pyproject.toml constraints.txt
 demo: $(STAMP)  ## set up, migrate, load the Quzhou demo, serve at http://127.0.0.1:8000
 	$(BIN)/guatu demo
 
-test: $(STAMP) lint test-sqlite test-postgres  ## ruff, then the whole suite on SQLite and on PostgreSQL
+test: $(STAMP) lint  ## ruff, then the whole suite on SQLite and on a throwaway PostgreSQL, side by side
+	$(BIN)/python -m guatu.testing.suites
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -21,6 +21,7 @@ GUATU_UPLOAD_RETENTION_HOURS (24): uploads never committed are removed after thi
 from __future__ import annotations
 
 import datetime as dt
+import os
 import secrets
 from pathlib import Path
 
@@ -43,8 +44,17 @@ def _secret_key() -> str:
         return configured
     key_file = DATA_DIR / "secret_key"
     if not key_file.exists():
-        key_file.write_text(secrets.token_urlsafe(50))
-        key_file.chmod(0o600)
+        # Written whole under another name, then linked in: a process starting at the same moment (the two
+        # test runs of `make test`) reads either no file or the whole key, never a half-written one.
+        draft = DATA_DIR / f"secret_key.{os.getpid()}"
+        draft.write_text(secrets.token_urlsafe(50))
+        draft.chmod(0o600)
+        try:
+            os.link(draft, key_file)
+        except FileExistsError:
+            pass
+        finally:
+            draft.unlink()
     return key_file.read_text().strip()
 
 
