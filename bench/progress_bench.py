@@ -111,8 +111,8 @@ class Duck:
         laggard = f"id, code, name, coalesce(ytd, 0), plan, {ratio}"
         overall = self.db.execute(f"SELECT {agg} FROM f").fetchone()
         per_list = {r[0]: r[1:] for r in self.db.execute(f"SELECT list_id, {agg} FROM fm GROUP BY list_id").fetchall()}
-        windows: dict[int | None, list] = {None: self.db.execute(f"SELECT {laggard} FROM f WHERE {lag} ORDER BY {order} "
-                                                                 f"LIMIT {limit} OFFSET {start}").fetchall()}  # fmt: skip
+        first = f"SELECT {laggard} FROM f WHERE {lag} ORDER BY {order} LIMIT {limit} OFFSET {start}"
+        windows: dict[int | None, list] = {None: self.db.execute(first).fetchall()}
         for list_id, *rest in self.db.execute(
             f"SELECT list_id, {laggard} FROM fm WHERE {lag} QUALIFY row_number() OVER (PARTITION BY list_id "
             f"ORDER BY {order}) BETWEEN {start + 1} AND {start + limit} ORDER BY list_id, {order}"
@@ -152,7 +152,7 @@ class Duck:
         return {"year": y, "through_month": m, "scope": scope.parts(), "lagging_page": page,
                 "lagging_page_size": size,
                 "rows": [row(names[k][1], names[k][0], per_list[k], page_of(k)) for k in lists],
-                "overall": row(overall_label, None, overall if overall[0] else (0, 0, 0, 0, 0, 0), page_of(None))}  # fmt: skip
+                "overall": row(overall_label, None, overall if overall[0] else (0,) * 6, page_of(None))}  # fmt: skip
 
 
 def _money(fen) -> str:
@@ -224,10 +224,10 @@ def main() -> None:
           f"{LAGGARDS_PER_PAGE} a page")  # fmt: skip
     print(f"{'scope':<24}{'period':>9}{'laggards':>10}{'guatu ms':>10}{'DuckDB ms':>11}{'ratio':>8}  equal")
     label = _("All projects in scope")
+    page = args.lagging_page
     worst = 0.0
     for name, scope in scopes():
         for period in (Period(2024, 11), Period(2024, 6)):
-            page = args.lagging_page
             ours_s, ours = timed(lambda s=scope, p=period: json.dumps(progress(s, p, lagging_page=page).as_json(),
                                                                       ensure_ascii=False), args.repeat)  # fmt: skip
             duck_s, theirs = timed(lambda s=scope, p=period: json.dumps(duck.progress_json(s, p, label, page),

@@ -272,8 +272,9 @@ def all_project_ids() -> list[int]:
         return [row[0] for row in cursor.fetchall()]
 
 
-def rebuild(progress=None) -> int:
-    """Rewrite every rollup row from the raw rows (after a restore, or to repair); returns the rows written."""
+def rebuild(progress=None, *, groups: bool = True) -> int:
+    """Rewrite every rollup row from the raw rows (after a restore, or to repair), and then the groups from them
+    (not with `groups=False`: a migration before the groups' table); returns the rows written."""
     written = 0
     with transaction.atomic():
         with connection.cursor() as cursor:
@@ -285,7 +286,8 @@ def rebuild(progress=None) -> int:
             written += len(rows)
             if progress:
                 progress(len(chunk))
-        rebuild_groups()
+        if groups:
+            rebuild_groups()
     return written
 
 
@@ -323,12 +325,15 @@ class Deltas(dict):
 
     def add(self, sums: dict[tuple, list[int]], sign: int = 1) -> None:
         for key, values in sums.items():
-            have = self.get(key)
-            if have is None:
-                self[key] = [sign * v for v in values]
-            else:
-                for i, v in enumerate(values):
-                    have[i] += sign * v
+            self.add_one(key, values, sign)
+
+    def add_one(self, key: tuple, values: list[int], sign: int = 1) -> None:
+        have = self.get(key)
+        if have is None:
+            self[key] = [sign * v for v in values]
+        else:
+            for i, v in enumerate(values):
+                have[i] += sign * v
 
 
 def group_sums(ids: list[int], years: set[tuple[int, int]] | None = None) -> dict[tuple, list[int]]:
@@ -368,6 +373,11 @@ def rebuild_groups() -> int:
         cursor.execute(f"DELETE FROM {GROUP_TABLE}")
         cursor.execute(f"INSERT INTO {GROUP_TABLE} ({', '.join(quote(c) for c in GROUP_COLUMNS)}) "
                        f"{_group_select('TRUE')}", [])  # fmt: skip
+    return group_count()
+
+
+def group_count() -> int:
+    with connection.cursor() as cursor:
         cursor.execute(f"SELECT COUNT(*) FROM {GROUP_TABLE}")
         return cursor.fetchone()[0]
 
@@ -375,7 +385,7 @@ def rebuild_groups() -> int:
 def group_of(row: tuple) -> tuple[tuple, list[int]]:
     """A rollup row's group key and what it adds to the group (`GROUP_VALUES` order): the definition `--verify`
     checks the stored groups against."""
-    pid, year, list_id, _code, _name, region, platform, _ind, _dep, total, start, plan, reported, *ytd = row
+    _pid, year, list_id, _code, _name, region, platform, _ind, _dep, total, start, plan, reported, *ytd = row
     start = to_date(start)
     started_month = None if start is None else start.year * 12 + start.month - 1
     bucket = year if year != TIMELESS else (start.year if start else 0)

@@ -176,10 +176,10 @@ TABLE = YearFigures._meta.db_table
 GROUPS = GroupFigures._meta.db_table
 
 
-def totals(scope: Scope, period: Period, user) -> dict[int, Totals] | None:
+def totals(scope: Scope, period: Period, user, *, groups: bool | None = None) -> dict[int, Totals] | None:
     """Per list id (0: all projects in scope) the period's sums; None when the user sees nothing. One query, of the
-    groups when they answer the scope (`grouped`), else of the rows."""
-    groups = grouped(scope, user)
+    groups when they answer the scope (`grouped`), else (or with `groups=False`) of the rows."""
+    groups = grouped(scope, user) if groups is None else groups and grouped(scope, user)
     found = sql_filter(scope, user, lead=not groups)
     if found is None:
         return None
