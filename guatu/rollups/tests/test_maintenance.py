@@ -181,3 +181,11 @@ def test_a_project_started_in_one_year_counts_as_started_in_every_later_period()
     assert progress(scope, Period(YEAR - 1, 12)).overall.started == 1
     assert progress(scope, Period(YEAR + 1, 1)).overall.started == 2
     assert_exact()
+
+
+def test_the_synthetic_loader_builds_both_levels_exactly():
+    from guatu.synth.generate import synth
+
+    synth(60, 14, seed=7)
+    assert_exact()
+    assert GroupFigures.objects.filter(year=2024).exists()
