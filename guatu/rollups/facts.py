@@ -362,8 +362,9 @@ def apply_groups(deltas: dict[tuple, list[int]]) -> None:
                 f"ON CONFLICT ({keys}) DO UPDATE SET {updates}",
                 [(*key, *values) for key, values in chunk],
             )
-            cursor.executemany(f"DELETE FROM {GROUP_TABLE} WHERE {key_match} AND projects = 0",
-                               [key for key, _values in chunk])  # fmt: skip
+            emptied = [key for key, values in chunk if values[0] < 0]  # only a group that lost rows can be empty
+            if emptied:
+                cursor.executemany(f"DELETE FROM {GROUP_TABLE} WHERE {key_match} AND projects = 0", emptied)
 
 
 def rebuild_groups() -> int:

@@ -124,13 +124,15 @@ GROUP_COLUMNS = [*GROUP_KEY, *GROUP_VALUES]
 
 def lag_index_sql(vendor: str, month: int, table: str = "rollups_yearfigures") -> str:
     """The partial index of the rows lagging as of `month`, in the laggards' order (completion, then code):
-    a page of any list's laggards is a walk of its first entries. `guatu.rollups.read.laggard_page` orders by
-    the same expression, which the index must match exactly."""
+    a page of any list's laggards is a walk of its first entries. `guatu.rollups.read.laggard_pages` orders by
+    the same expression, which the index must match exactly. The scope keys follow, so a scope's or a grant's
+    condition is checked on the index entry, without reading the row (SQLite): a deep page of a small scope
+    walks many entries of its list."""
     ratio, code = f"({lag_ratio(vendor, month, '')})", "code"
     if vendor == "postgresql":
         code = 'code COLLATE "C"'
-    return (f"CREATE INDEX yearfigures_lag{month} ON {table} (year, list_id, {ratio}, {code}) "
-            f"WHERE {lag_condition(month, '')}")  # fmt: skip
+    return (f"CREATE INDEX yearfigures_lag{month} ON {table} (year, list_id, {ratio}, {code}, region_id, platform_id, "
+            f"industry_id, department_id) WHERE {lag_condition(month, '')}")  # fmt: skip
 
 
 def lag_ratio(vendor: str, month: int, alias: str = "f.") -> str:
