@@ -7,8 +7,10 @@ same rows from parquet and computing the same aggregates and laggards — the nu
 Uses the database of GUATU_DATA_DIR / DATABASE_URL; loads `guatu synth` into it when it holds no synthetic
 projects (with GUATU_DATA_DIR unset, a throwaway SQLite database). For each scope — the whole province, one
 city, one list, one platform, one county — guatu's time is `progress()` plus its JSON, DuckDB's is its queries
-over parquet (the reports, plans, memberships, projects) plus building and dumping the same JSON. Needs the
-bench extra (duckdb, pyarrow): `make bench`.
+over parquet (the reports, plans, memberships, projects) plus building and dumping the same JSON: every row's
+sums and laggard count, and one page of its laggards (`--lagging-page`, `LAGGARDS_PER_PAGE` a page, in the
+exact order, ties at the page's edges resolved the same way: `exact_page`). Needs the bench extra (duckdb,
+pyarrow): `make bench`.
 """
 
 from __future__ import annotations
@@ -68,8 +70,8 @@ class Duck:
         for name in ("projects", "plans", "reports", "memberships", "lists", "regions", "platforms"):
             self.db.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet('{folder / name}.parquet')")
 
-    def progress_json(self, scope, period, overall_label: str) -> dict:
-        from guatu.projects.progress import Laggard, _exact_order
+    def progress_json(self, scope, period, overall_label: str, page: int = 1) -> dict:
+        from guatu.projects.progress import LAGGARDS_PER_PAGE, Laggard, exact_page
 
         y, m, end = period.year, period.month, period.end.isoformat()
         where, args = ["TRUE"], []
@@ -98,37 +100,59 @@ class Duck:
         )
         self.db.execute(f"CREATE OR REPLACE TEMP TABLE fm AS SELECT f.*, mm.list_id FROM f JOIN ({members}) mm "
                         "ON mm.project_id = f.id")  # fmt: skip
-        agg = (f"count(*), sum(CASE WHEN actual_start <= DATE '{end}' THEN 1 ELSE 0 END), sum(total), "
-               "sum(coalesce(plan, 0)), sum(coalesce(ytd, 0))")  # fmt: skip
         lag = f"plan > 0 AND 12 * coalesce(ytd, 0) < {m} * plan"
-        order = "coalesce(ytd, 0)::DOUBLE / plan, code"
+        agg = (f"count(*), sum(CASE WHEN actual_start <= DATE '{end}' THEN 1 ELSE 0 END), sum(total), "
+               f"sum(coalesce(plan, 0)), sum(coalesce(ytd, 0)), sum(CASE WHEN {lag} THEN 1 ELSE 0 END)")  # fmt: skip
+        ratio = "coalesce(ytd, 0)::DOUBLE / plan"
+        order = f"{ratio}, code"
+        size, offset = LAGGARDS_PER_PAGE, (page - 1) * LAGGARDS_PER_PAGE
+        start = max(offset - 1, 0)  # the row before the page and the one after it, as guatu reads them
+        limit = size + 1 + (offset - start)
+        laggard = f"id, code, name, coalesce(ytd, 0), plan, {ratio}"
         overall = self.db.execute(f"SELECT {agg} FROM f").fetchone()
         per_list = {r[0]: r[1:] for r in self.db.execute(f"SELECT list_id, {agg} FROM fm GROUP BY list_id").fetchall()}
-        lag_all = self.db.execute(f"SELECT id, code, name, coalesce(ytd, 0), plan FROM f WHERE {lag} "
-                                  f"ORDER BY {order}").fetchall()  # fmt: skip
-        lag_lists: dict[int, list] = {}
-        for list_id, *rest in self.db.execute(f"SELECT list_id, id, code, name, coalesce(ytd, 0), plan FROM fm "
-                                              f"WHERE {lag} ORDER BY list_id, {order}").fetchall():  # fmt: skip
-            lag_lists.setdefault(list_id, []).append(rest)
+        first = f"SELECT {laggard} FROM f WHERE {lag} ORDER BY {order} LIMIT {limit} OFFSET {start}"
+        windows: dict[int | None, list] = {None: self.db.execute(first).fetchall()}
+        for list_id, *rest in self.db.execute(
+            f"SELECT list_id, {laggard} FROM fm WHERE {lag} QUALIFY row_number() OVER (PARTITION BY list_id "
+            f"ORDER BY {order}) BETWEEN {start + 1} AND {start + limit} ORDER BY list_id, {order}"
+        ).fetchall():
+            windows.setdefault(list_id, []).append(rest)
+
+        def page_of(list_id):
+            table, where = ("f", lag) if list_id is None else ("fm", f"{lag} AND list_id = {list_id}")
+
+            def group(value):
+                return [Laggard(pk, c, nm, 0, None, p, 0, y) for pk, c, nm, y, p, _r in
+                        self.db.execute(f"SELECT {laggard} FROM {table} WHERE {where} AND {ratio} = ?",
+                                        [value]).fetchall()]  # fmt: skip
+
+            def below(value):
+                return self.db.execute(f"SELECT count(*) FROM {table} WHERE {where} AND {ratio} < ?",
+                                       [value]).fetchone()[0]  # fmt: skip
+
+            window = [(Laggard(pk, c, nm, 0, None, p, 0, y), r) for pk, c, nm, y, p, r in windows.get(list_id, [])]
+            return exact_page(window, offset, size, group, below)
+
         names = {r[0]: r[1:] for r in self.db.execute("SELECT id, code, name, sort_order FROM lists").fetchall()}
 
         def row(label, code, sums, laggards):
-            n, started, total, plan, ytd = sums
-            ordered = _exact_order([Laggard(pk, c, nm, 0, None, p, 0, y) for pk, c, nm, y, p in laggards])
+            n, started, total, plan, ytd, lagging = sums
             completion = None if not plan else (2000 * ytd + plan) // (2 * plan)
             return {"list": label, "list_code": code, "projects": n, "started": int(started or 0),
                     "total_investment_wan": _money(total), "annual_plan_wan": _money(plan),
                     "ytd_actual_wan": _money(ytd),
                     "completion_pct": None if completion is None else f"{completion // 10}.{completion % 10}",
                     "elapsed_pct": f"{(2000 * m + 12) // 24 // 10}.{(2000 * m + 12) // 24 % 10}",
-                    "ahead": None if not plan else 12 * ytd >= m * plan,
+                    "ahead": None if not plan else 12 * ytd >= m * plan, "lagging_count": int(lagging or 0),
                     "lagging": [{"code": g.code, "name": g.name, "completion_pct": _pct(g.ytd, g.plan)}
-                                for g in ordered]}  # fmt: skip
+                                for g in laggards]}  # fmt: skip
 
         lists = sorted(per_list, key=lambda k: (names[k][2], names[k][0]))
-        return {"year": y, "through_month": m, "scope": scope.parts(),
-                "rows": [row(names[k][1], names[k][0], per_list[k], lag_lists.get(k, [])) for k in lists],
-                "overall": row(overall_label, None, overall if overall[0] else (0, 0, 0, 0, 0), lag_all)}  # fmt: skip
+        return {"year": y, "through_month": m, "scope": scope.parts(), "lagging_page": page,
+                "lagging_page_size": size,
+                "rows": [row(names[k][1], names[k][0], per_list[k], page_of(k)) for k in lists],
+                "overall": row(overall_label, None, overall if overall[0] else (0,) * 6, page_of(None))}  # fmt: skip
 
 
 def _money(fen) -> str:
@@ -170,6 +194,7 @@ def main() -> None:
     parser.add_argument("--projects", type=int, default=100_000)
     parser.add_argument("--months", type=int, default=36)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--lagging-page", type=int, default=1, help="which page of each row's laggards")
     args = parser.parse_args()
     os.environ.setdefault("GUATU_DATA_DIR", tempfile.mkdtemp(prefix="guatu-bench-"))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "guatu.settings")
@@ -182,7 +207,7 @@ def main() -> None:
 
     from guatu.core.periods import Period
     from guatu.projects.models import Project
-    from guatu.projects.progress import progress
+    from guatu.projects.progress import LAGGARDS_PER_PAGE, progress
     from guatu.synth.generate import synth
 
     call_command("migrate", verbosity=0)
@@ -195,18 +220,20 @@ def main() -> None:
     export_parquet(folder)
     duck = Duck(folder)
     print(f"database: {connection.vendor}; {n:,} projects; load average {os.getloadavg()[0]:.1f} "
-          f"on {os.cpu_count()} cores; median of {args.repeat} runs")  # fmt: skip
+          f"on {os.cpu_count()} cores; median of {args.repeat} runs; laggards: page {args.lagging_page} of each row, "
+          f"{LAGGARDS_PER_PAGE} a page")  # fmt: skip
     print(f"{'scope':<24}{'period':>9}{'laggards':>10}{'guatu ms':>10}{'DuckDB ms':>11}{'ratio':>8}  equal")
     label = _("All projects in scope")
+    page = args.lagging_page
     worst = 0.0
     for name, scope in scopes():
         for period in (Period(2024, 11), Period(2024, 6)):
-            ours_s, ours = timed(lambda s=scope, p=period: json.dumps(progress(s, p).as_json(), ensure_ascii=False),
-                                 args.repeat)  # fmt: skip
-            duck_s, theirs = timed(lambda s=scope, p=period: json.dumps(duck.progress_json(s, p, label),
+            ours_s, ours = timed(lambda s=scope, p=period: json.dumps(progress(s, p, lagging_page=page).as_json(),
+                                                                      ensure_ascii=False), args.repeat)  # fmt: skip
+            duck_s, theirs = timed(lambda s=scope, p=period: json.dumps(duck.progress_json(s, p, label, page),
                                                                         ensure_ascii=False), args.repeat)  # fmt: skip
             equal = json.loads(ours) == json.loads(theirs)
-            laggards = len(json.loads(ours)["overall"]["lagging"])
+            laggards = json.loads(ours)["overall"]["lagging_count"]
             ratio = ours_s / duck_s
             worst = max(worst, ratio)
             print(f"{name:<24}{period.year}-{period.month:02d}{laggards:>10,}{ours_s * 1000:>10.1f}"

@@ -77,7 +77,9 @@ def build(scope: Scope, period: Period, *, user=None, language: str = "zh-hans")
                        else _("%(started)s of the %(n)s projects have started.") % {"started": row.started,
                                                                                     "n": row.projects})  # fmt: skip
             trace = Trace(row.label, row.ytd_actual, sorted(row.members, key=lambda m: m.code))
-            briefing.lists.append(ListSection(row, list_sentence(row, scope), started, best, row.lagging[:5], trace))
+            briefing.lists.append(
+                ListSection(row, list_sentence(row, scope), started, best, row.lagging_page[:5], trace)
+            )
         found = warnings_for(scope, period.end, user=user)
         for level in ("red", "yellow", "green"):
             briefing.warning_counts[level] = sum(1 for w in found if w.level == level)

@@ -22,6 +22,7 @@ from guatu.projects.models import ListMembership, Project, ProjectList
 from guatu.projects.scope import Scope
 
 ZERO = Decimal(0)
+LAGGARDS_PER_PAGE = 20  # a row's laggards come a page at a time (its count is `lagging_count`)
 
 
 @dataclass(frozen=True)
@@ -95,15 +96,18 @@ class ProgressRow:
 
     Built either from its members (`ProgressRow(label, list, period, members)`) or from the rollups' sums
     (`totals`, in fen) and laggards, with the members loaded only if someone asks for them (the briefing's
-    best projects and trace). Every figure is computed once.
+    best projects and trace). Every figure is computed once. The laggards are counted (`lagging_count`) and
+    shown a page at a time (`lagging_page`: page `page` of `LAGGARDS_PER_PAGE`); `lagging` is all of them.
     """
 
     def __init__(self, label: str, project_list: ProjectList | None, period: Period,
                  members: list[ProjectFigures] | None = None, *, totals=None, laggards: list[Laggard] | None = None,
-                 loader=None) -> None:  # fmt: skip
+                 loader=None, page: int = 1, paged=None) -> None:  # fmt: skip
         self.label = label
         self.project_list = project_list
         self.period = period
+        self.page = page
+        self._paged = paged  # a callable giving the page's `Laggard`s (rollup rows)
         self._members = list(members) if members is not None else ([] if totals is None and loader is None else None)
         self._totals = totals
         self._laggards = laggards  # a list, or a callable giving it when first needed
@@ -198,11 +202,25 @@ class ProgressRow:
             return self._totals.lagging
         return len(self.lagging)
 
+    @property
+    def offset(self) -> int:
+        return (self.page - 1) * LAGGARDS_PER_PAGE
+
+    def _page_laggards(self) -> list[Laggard]:
+        return self._once("page", self._paged)
+
+    @property
+    def lagging_page(self) -> list[ProjectFigures]:
+        """The page's laggards (page `page`, `LAGGARDS_PER_PAGE` a page), furthest behind first."""
+        if self._paged is not None:
+            return self._once("lagging_page", lambda: [m.figures(self.period) for m in self._page_laggards()])
+        return self.lagging[self.offset : self.offset + LAGGARDS_PER_PAGE]
+
     def _lagging_json(self) -> list[dict]:
-        if self._laggards is not None:
+        if self._paged is not None:
             return [{"code": m.code, "name": m.name, "completion_pct": _pct_text(m.ytd, m.plan)}
-                    for m in self._laggard_list()]  # fmt: skip
-        return [{"code": m.code, "name": m.name, "completion_pct": pct_str(m.completion)} for m in self.lagging]
+                    for m in self._page_laggards()]  # fmt: skip
+        return [{"code": m.code, "name": m.name, "completion_pct": pct_str(m.completion)} for m in self.lagging_page]
 
     def as_json(self) -> dict:
         return {
@@ -216,6 +234,7 @@ class ProgressRow:
             "completion_pct": pct_str(self.completion),
             "elapsed_pct": pct_str(self.elapsed),
             "ahead": self.ahead,
+            "lagging_count": self.lagging_count,
             "lagging": self._lagging_json(),
         }
 
@@ -232,6 +251,8 @@ class ProgressReport:
             "year": self.period.year,
             "through_month": self.period.month,
             "scope": self.scope.parts(),
+            "lagging_page": self.overall.page,
+            "lagging_page_size": LAGGARDS_PER_PAGE,
             "rows": [row.as_json() for row in self.rows],
             "overall": self.overall.as_json(),
         }
@@ -276,7 +297,7 @@ def project_figures(projects, period: Period) -> dict[int, ProjectFigures]:
     }
 
 
-def progress_raw(scope: Scope, period: Period, *, user=None) -> ProgressReport:
+def progress_raw(scope: Scope, period: Period, *, user=None, lagging_page: int = 1) -> ProgressReport:
     """`progress` computed from the raw rows (reports, plans, memberships) — the definition the rollups are
     checked against; three queries, but a correlated subquery per project."""
     in_scope = scope.apply(Project.objects.visible_to(user), period.year).distinct()
@@ -288,8 +309,10 @@ def progress_raw(scope: Scope, period: Period, *, user=None) -> ProgressReport:
     for project_id, list_id in memberships.values_list("project_id", "project_list_id"):
         by_list[list_id].append(figures[project_id])
     lists = ProjectList.objects.filter(pk__in=by_list.keys()).order_by("sort_order", "code")
-    rows = [ProgressRow(str(lst), lst, period, sorted(by_list[lst.pk], key=lambda m: m.code)) for lst in lists]
-    overall = ProgressRow(str(_("All projects in scope")), None, period, sorted(figures.values(), key=lambda m: m.code))
+    rows = [ProgressRow(str(lst), lst, period, sorted(by_list[lst.pk], key=lambda m: m.code), page=lagging_page)
+            for lst in lists]  # fmt: skip
+    overall = ProgressRow(str(_("All projects in scope")), None, period, sorted(figures.values(), key=lambda m: m.code),
+                          page=lagging_page)  # fmt: skip
     return ProgressReport(period=period, scope=scope, rows=rows, overall=overall)
 
 
@@ -306,16 +329,61 @@ def _exact_order(laggards: list[Laggard]) -> list[Laggard]:
     return sorted(laggards, key=cmp_to_key(before))
 
 
-def progress(scope: Scope, period: Period, *, user=None) -> ProgressReport:
+def exact_page(window: list[tuple[Laggard, float]], offset: int, size: int, group, below) -> list[Laggard]:
+    """The laggards at positions `offset` … `offset + size - 1` in the exact order, from a window read in the order
+    of the float completion then code: the row before the page (when `offset` > 0), the page's rows and the row
+    after. The float order is the exact one but among equal floats, so the page is exact unless it starts or ends
+    inside a run of equal floats that are not all exactly equal (0.0 is exactly 0: ordered by code already);
+    then `group(value)` reads that run whole and `below(value)` counts the laggards before it."""
+    before = None
+    if offset > 0:
+        if not window:
+            return []
+        before, window = window[0], window[1:]
+    page, after = window[:size], window[size : size + 1]
+    if not page:
+        return []
+    first, last = page[0][1], page[-1][1]
+    tied = set()
+    if before is not None and before[1] == first and first != 0:
+        tied.add(first)
+    if after and after[0][1] == last and last != 0:
+        tied.add(last)
+    if not tied:
+        return _exact_order([laggard for laggard, _ratio in page])
+    rows = [laggard for laggard, ratio in page if ratio not in tied]
+    for value in sorted(tied):
+        rows += group(value)
+    begin = below(first) if first in tied else offset
+    return _exact_order(rows)[offset - begin : offset - begin + size]
+
+
+def progress(scope: Scope, period: Period, *, user=None, lagging_page: int = 1) -> ProgressReport:
     """Progress of every project list in `scope` for `period`, plus all projects in scope together.
 
     `user` is who is asking; `None` is the system (CLI). Read from the rollups (`guatu.rollups`), which answer
-    every scope and every user exactly: three queries (sums per list, the laggards, the lists' names) whatever
-    the size; the members of a row are loaded only when asked for.
+    every scope and every user exactly: three queries (sums and laggard counts per list, a page of each row's
+    laggards — page `lagging_page` — and the lists' names) whatever the size; every laggard (`lagging`) and the
+    members of a row are loaded only when asked for.
     """
     from guatu.rollups import read
 
     sums = read.totals(scope, period, user) or {}
+    offset = (lagging_page - 1) * LAGGARDS_PER_PAGE
+    pages: dict[int, list[Laggard]] | None = None
+
+    def page_of(list_id: int):
+        """The page of every row's laggards, read (one query) when the first row is asked for it."""
+
+        def load() -> list[Laggard]:
+            nonlocal pages
+            if pages is None:
+                keys = [k for k, t in sums.items() if t.lagging > offset]
+                pages = read.laggard_pages(scope, period, user, keys, offset, LAGGARDS_PER_PAGE)
+            return pages.get(list_id, [])
+
+        return load
+
     fetched: dict[int, list[Laggard]] | None = None
 
     def laggards_of(list_id: int):
@@ -345,7 +413,7 @@ def progress(scope: Scope, period: Period, *, user=None) -> ProgressReport:
     list_ids = [k for k in sums if k]
     lists = ProjectList.objects.filter(pk__in=list_ids).order_by("sort_order", "code") if list_ids else []
     rows = [ProgressRow(str(lst), lst, period, totals=sums[lst.pk], laggards=laggards_of(lst.pk),
-                        loader=loader(lst.pk)) for lst in lists]  # fmt: skip
+                        loader=loader(lst.pk), page=lagging_page, paged=page_of(lst.pk)) for lst in lists]  # fmt: skip
     overall = ProgressRow(str(_("All projects in scope")), None, period, totals=sums.get(0, read.Totals()),
-                          laggards=laggards_of(0), loader=loader(0))  # fmt: skip
+                          laggards=laggards_of(0), loader=loader(0), page=lagging_page, paged=page_of(0))  # fmt: skip
     return ProgressReport(period=period, scope=scope, rows=rows, overall=overall)

@@ -17,7 +17,7 @@ from guatu.accounts.roles import granted
 from guatu.core.models import Platform, Region
 from guatu.core.periods import Period
 from guatu.projects.scope import Scope
-from guatu.rollups.models import OVERALL, TIMELESS, YearFigures
+from guatu.rollups.models import OVERALL, TIMELESS, GroupFigures, YearFigures, lag_condition, lag_ratio
 
 NOTHING = None  # what `conditions` returns when the user sees no project
 
@@ -103,45 +103,59 @@ def _like(path: str) -> str:
 SUBTREE = {"region": ("core_region", "region_id"), "platform": ("core_platform", "platform_id")}
 
 
-def sql_filter(scope: Scope, user) -> tuple[str, str, list] | None:
-    """The rows of `scope` that `user` sees, as SQL: (tables joined before the rollup table `f`, conditions,
-    parameters); None when the user sees nothing. The scope's region and platform subtrees lead the join
-    (CROSS JOIN: SQLite then walks the subtree's few regions and reads their rows by index instead of the
-    whole year's), the user's grants are conditions on the same keys (`user_condition` in SQL)."""
-    joins, where, params = [], [], []
-    if user is not None:
-        if not (getattr(user, "is_authenticated", False) and user.is_active):
-            return None
-        if not user.is_superuser:
-            from guatu.accounts.access import grants_of
+def _grants(user) -> list[dict] | None:
+    """The dimensions of each of `user`'s grants to view projects ([{}] for everything: the system, a superuser or
+    a grant without dimensions); None when the user sees nothing."""
+    if user is None:
+        return [{}]
+    if not (getattr(user, "is_authenticated", False) and user.is_active):
+        return None
+    if user.is_superuser:
+        return [{}]
+    from guatu.accounts.access import grants_of
 
-            grants = [g for g in grants_of(user) if granted(g.role, "projects.project", "view")]
-            if not grants:
-                return None
-            ors = []
-            for grant in grants:
-                dims, ands = grant.dimensions, []
-                if not dims:
-                    ors = []
-                    break
-                for key in ("region", "platform"):
-                    if key in dims:
-                        table, column = SUBTREE[key]
-                        ands.append(f"f.{column} IN (SELECT id FROM {table} WHERE path LIKE %s ESCAPE '\\')")
-                        params.append(_like(dims[key]))
-                if "department" in dims:
-                    ands.append("f.department_id = %s")
-                    params.append(dims["department"])
-                ors.append("(" + " AND ".join(ands) + ")")
-            if ors:
-                where.append("(" + " OR ".join(ors) + ")")
+    grants = [g.dimensions for g in grants_of(user) if granted(g.role, "projects.project", "view")]
+    if not grants:
+        return None
+    return [{}] if any(not dims for dims in grants) else grants
+
+
+def sql_filter(scope: Scope, user, *, lead: bool = True) -> tuple[str, str, list] | None:
+    """The rows of `scope` that `user` sees, as SQL: (tables joined before the rollup table `f`, conditions,
+    parameters); None when the user sees nothing. With `lead`, the scope's region and platform subtrees lead the
+    join (CROSS JOIN: SQLite then walks the subtree's few regions and reads their rows by index instead of the
+    whole year's); without, they are conditions like the user's grants (`user_condition` in SQL), for a query
+    that walks another index (the laggards in order) or reads the small groups table."""
+    grants = _grants(user)
+    if grants is None:
+        return None
+    joins, where, params = [], [], []
+    if grants != [{}]:
+        ors = []
+        for dims in grants:
+            ands = []
+            for key in ("region", "platform"):
+                if key in dims:
+                    table, column = SUBTREE[key]
+                    ands.append(f"f.{column} IN (SELECT id FROM {table} WHERE path LIKE %s ESCAPE '\\')")
+                    params.append(_like(dims[key]))
+            if "department" in dims:
+                ands.append("f.department_id = %s")
+                params.append(dims["department"])
+            ors.append("(" + " AND ".join(ands) + ")")
+        where.append("(" + " OR ".join(ors) + ")")
     for key, alias in (("region", "sr"), ("platform", "sp")):
         node = getattr(scope, key)
-        if node is not None:
-            table, column = SUBTREE[key]
+        if node is None:
+            continue
+        table, column = SUBTREE[key]
+        if lead:
             joins.append(f"{table} {alias} CROSS JOIN ")
             where.insert(0, f"{alias}.id = f.{column} AND {alias}.path LIKE %s ESCAPE '\\'")
             params.insert(0, _like(node.path))
+        else:
+            where.append(f"f.{column} IN (SELECT id FROM {table} WHERE path LIKE %s ESCAPE '\\')")
+            params.append(_like(node.path))
     if scope.industry:
         where.append("f.industry_id = %s")
         params.append(scope.industry.pk)
@@ -151,12 +165,22 @@ def sql_filter(scope: Scope, user) -> tuple[str, str, list] | None:
     return "".join(joins), " AND ".join(where) or "TRUE", params
 
 
+def grouped(scope: Scope, user) -> bool:
+    """Whether the groups (keyed by list, region and platform) answer `scope` for `user`: not when the scope or
+    one of the user's grants names an industry or a department."""
+    grants = _grants(user) or []
+    return not (scope.industry or scope.department or any("department" in dims for dims in grants))
+
+
 TABLE = YearFigures._meta.db_table
+GROUPS = GroupFigures._meta.db_table
 
 
-def totals(scope: Scope, period: Period, user) -> dict[int, Totals] | None:
-    """Per list id (0: all projects in scope) the period's sums; None when the user sees nothing. One query."""
-    found = sql_filter(scope, user)
+def totals(scope: Scope, period: Period, user, *, groups: bool | None = None) -> dict[int, Totals] | None:
+    """Per list id (0: all projects in scope) the period's sums; None when the user sees nothing. One query, of the
+    groups when they answer the scope (`grouped`), else (or with `groups=False`) of the rows."""
+    groups = grouped(scope, user) if groups is None else groups and grouped(scope, user)
+    found = sql_filter(scope, user, lead=not groups)
     if found is None:
         return None
     joins, where, params = found
@@ -167,6 +191,16 @@ def totals(scope: Scope, period: Period, user) -> dict[int, Totals] | None:
     else:
         where += " AND f.year IN (%s, %s)"
         params = [*params, TIMELESS, year]
+    if groups:
+        sql = (
+            f"SELECT f.list_id, f.year, SUM(f.projects), SUM(CASE WHEN f.start_year = {year} THEN f.started{month} "
+            f"WHEN f.start_year > 0 AND f.start_year < {year} THEN f.projects ELSE 0 END), SUM(f.total), "
+            f"SUM(f.plan), SUM(f.ytd{month}), SUM(f.lag{month}), SUM(f.planned), SUM(f.rep{month}) "
+            f"FROM {GROUPS} f WHERE {where} GROUP BY f.list_id, f.year"
+        )  # fmt: skip
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return _totals(scope, cursor.fetchall())
     end = connection.ops.adapt_datefield_value(period.end)
     sql = (
         f"SELECT f.list_id, f.year, COUNT(*), SUM(CASE WHEN f.actual_start <= %s THEN 1 ELSE 0 END), SUM(f.total), "
@@ -178,17 +212,21 @@ def totals(scope: Scope, period: Period, user) -> dict[int, Totals] | None:
     )  # fmt: skip
     with connection.cursor() as cursor:
         cursor.execute(sql, [end, *params])
-        fetched = cursor.fetchall()
+        return _totals(scope, cursor.fetchall())
+
+
+def _totals(scope: Scope, fetched) -> dict[int, Totals]:
+    """The sums per (list id, year) → per list id, the list rows' own and the overall ones from the year-0 rows."""
     out: dict[int, Totals] = {}
     for list_id, row_year, n, started, total, plan, ytd_sum, lagging, planned, reported in fetched:
         keys = [OVERALL, scope.project_list.pk] if scope.project_list else [list_id]
         for key in keys:
             t = out.setdefault(key, Totals())
             if row_year == TIMELESS or list_id != OVERALL:
-                t.projects, t.started, t.total = n, int(started or 0), int(total or 0)
+                t.projects, t.started, t.total = int(n), int(started or 0), int(total or 0)
             if row_year != TIMELESS:
                 t.plan, t.ytd, t.lagging = int(plan or 0), int(ytd_sum or 0), int(lagging or 0)
-                t.planned, t.reported = planned, int(reported or 0)
+                t.planned, t.reported = int(planned or 0), int(reported or 0)
     return out
 
 
@@ -254,3 +292,59 @@ def timeless_figures(project_ids) -> dict[int, tuple]:
     """(project id, code, name, total, start) of the projects `project_ids` (year-independent rows)."""
     rows = YearFigures.objects.filter(year=TIMELESS, list_id=OVERALL, project_id__in=project_ids)
     return {r[0]: r for r in rows.values_list("project_id", "code", "name", "total", "actual_start")}
+
+
+LAGGARD_FIELDS = "f.project_id, f.code, f.name, f.total, f.actual_start, f.plan, f.reported"
+
+
+def _code_order() -> str:
+    return 'f.code COLLATE "C"' if connection.vendor == "postgresql" else "f.code"
+
+
+def laggard_pages(scope: Scope, period: Period, user, keys: list[int], offset: int, size: int) -> dict[int, list]:
+    """A page of each row's laggards: for each key (a list id; 0: all projects in scope) the laggards at positions
+    `offset` … `offset + size - 1` furthest behind first, ties by code, exactly (`Laggard`s, as
+    `guatu.projects.progress._exact_order` orders them). One query for every row (each a walk of the first
+    entries of the month's laggard index, `models.lag_index_sql`); one or two more for a row whose page starts or
+    ends among laggards whose completions are equal as floats but not exactly."""
+    from guatu.projects.progress import Laggard, exact_page
+
+    found = sql_filter(scope, user, lead=False)
+    if found is None or not keys:
+        return {key: [] for key in keys}
+    _joins, where, params = found
+    month, vendor = period.month, connection.vendor
+    ratio = lag_ratio(vendor, month)
+    base = f"{where} AND f.year = %s AND f.list_id = %s AND {lag_condition(month)}"
+    columns = f"{LAGGARD_FIELDS}, COALESCE(f.ytd{month}, 0), {ratio}"
+    order = f"ORDER BY {ratio}, {_code_order()}"
+    start = max(offset - 1, 0)  # the row before the page, to see whether the page starts inside a tie
+    limit = size + 1 + (offset - start)  # … and the row after it
+    list_of = {key: (scope.project_list.pk if scope.project_list else key) for key in keys}
+    arms, args = [], []
+    for i, key in enumerate(keys):
+        arms.append(f"SELECT * FROM (SELECT {key} AS k, {columns} FROM {TABLE} f WHERE {base} {order} "
+                    f"LIMIT {limit} OFFSET {start}) a{i}")  # fmt: skip
+        args += [*params, period.year, list_of[key]]
+    fetched: dict[int, list] = {key: [] for key in keys}
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(arms), args)
+        for key, *row in cursor.fetchall():
+            fetched[key].append((Laggard(*row[:7], int(row[7])), row[8]))
+
+    def reader(key: int):
+        def group(value: float) -> list:
+            with connection.cursor() as cursor:
+                cursor.execute(f"SELECT {columns} FROM {TABLE} f WHERE {base} AND {ratio} = %s",
+                               [*params, period.year, list_of[key], value])  # fmt: skip
+                return [Laggard(*row[:7], int(row[7])) for row in cursor.fetchall()]
+
+        def below(value: float) -> int:
+            with connection.cursor() as cursor:
+                cursor.execute(f"SELECT COUNT(*) FROM {TABLE} f WHERE {base} AND {ratio} < %s",
+                               [*params, period.year, list_of[key], value])  # fmt: skip
+                return cursor.fetchone()[0]
+
+        return group, below
+
+    return {key: exact_page(fetched[key], offset, size, *reader(key)) for key in keys}

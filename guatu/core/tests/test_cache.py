@@ -30,6 +30,7 @@ NOT_SHOWN = {
     "exchange.headersynonym",
     "accounts.apitoken",
     "rollups.yearfigures",  # derived: rewritten in the transaction that writes the change record it follows
+    "rollups.groupfigures",  # derived from the rows above, in the same transaction
     "innovation.platformtype",  # 科创平台's own reference list: not on the cockpit, the one cached page
 }
 

@@ -156,6 +156,8 @@ class ProgressQuerySerializer(serializers.Serializer):
     list = serializers.CharField(required=False, help_text="project list code or name")
     industry = serializers.CharField(required=False)
     department = serializers.CharField(required=False)
+    lagging_page = serializers.IntegerField(min_value=1, default=1,
+                                            help_text="which page of each row's laggards (20 a page)")  # fmt: skip
 
 
 class LaggingSerializer(serializers.Serializer):
@@ -175,12 +177,15 @@ class ProgressRowSerializer(serializers.Serializer):
     completion_pct = serializers.CharField(allow_null=True)
     elapsed_pct = serializers.CharField()
     ahead = serializers.BooleanField(allow_null=True)
-    lagging = LaggingSerializer(many=True)
+    lagging_count = serializers.IntegerField(help_text="how many of the row's projects lag")
+    lagging = LaggingSerializer(many=True, help_text="one page of them, furthest behind first")
 
 
 class ProgressSerializer(serializers.Serializer):
     year = serializers.IntegerField()
     through_month = serializers.IntegerField()
     scope = serializers.ListField(child=serializers.CharField())
+    lagging_page = serializers.IntegerField()
+    lagging_page_size = serializers.IntegerField()
     rows = ProgressRowSerializer(many=True)
     overall = ProgressRowSerializer()

@@ -111,7 +111,8 @@ class MonthlyReportViewSet(GuatuModelViewSet):
 
 
 class ProgressView(APIView):
-    """Progress per project list for a scope and period — the same rows as `guatu progress --json`."""
+    """Progress per project list for a scope and period — the same rows as `guatu progress --json`: every row's
+    laggards counted, and a page of them (`lagging_page`)."""
 
     permission_classes = [IsAuthenticated]
 
@@ -124,5 +125,6 @@ class ProgressView(APIView):
             scope = Scope.from_query(data)
         except ScopeError as exc:
             raise ValidationError({"scope": [str(exc)]}) from exc
-        report = progress(scope, Period(data["year"], data["through"]), user=request.user)
+        report = progress(scope, Period(data["year"], data["through"]), user=request.user,
+                          lagging_page=data["lagging_page"])  # fmt: skip
         return Response(report.as_json())

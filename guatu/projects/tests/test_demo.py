@@ -144,3 +144,22 @@ def test_the_demo_login_is_made_by_the_demo_not_by_migrations(demo_user):
 def test_project_names_are_unique_so_officers_can_match_by_name():
     names = list(Project.objects.values_list("name", flat=True))
     assert len(names) == len(set(names))
+
+
+def test_the_api_and_the_cli_count_the_laggards_and_give_them_a_page_at_a_time(demo_client):
+    from guatu.core.periods import Period
+    from guatu.projects.progress import LAGGARDS_PER_PAGE, progress_raw
+    from guatu.projects.scope import Scope
+
+    every = [m.code for m in progress_raw(Scope(), Period(2024, 11)).overall.lagging]
+    assert len(every) > LAGGARDS_PER_PAGE  # the demo has more than a page of them
+    for page in (1, 2):
+        api = demo_client.get("/api/v1/progress/", {"year": 2024, "through": 11, "lagging_page": page}).json()
+        cli = cli_progress("--lagging-page", str(page))
+        for data in (api, cli):
+            assert (data["lagging_page"], data["lagging_page_size"]) == (page, LAGGARDS_PER_PAGE)
+            assert data["overall"]["lagging_count"] == len(every)
+            expected = every[(page - 1) * LAGGARDS_PER_PAGE : page * LAGGARDS_PER_PAGE]
+            assert [m["code"] for m in data["overall"]["lagging"]] == expected
+    response = demo_client.get("/api/v1/progress/", {"year": 2024, "through": 11, "lagging_page": 0})
+    assert response.status_code == 400 and "lagging_page" in response.json()

@@ -6,7 +6,7 @@ from django.db import migrations
 def build(apps, schema_editor):
     from guatu.rollups.facts import rebuild
 
-    rebuild()
+    rebuild(groups=False)  # the groups come with their table (0004)
 
 
 class Migration(migrations.Migration):

@@ -2,6 +2,7 @@
 through the form, the workflow, corrections, bulk and queryset writes, deletes and the synthetic loader,
 `guatu rollup --verify` finds 0 differences and every scope reads as the raw rows do."""
 
+import datetime as dt
 import json
 import random
 from decimal import Decimal as D
@@ -18,7 +19,7 @@ from guatu.projects.choices import ReportStatus
 from guatu.projects.models import AnnualPlan, ListMembership, MonthlyReport, Project
 from guatu.projects.progress import progress, progress_raw
 from guatu.projects.scope import Scope
-from guatu.rollups.models import YearFigures
+from guatu.rollups.models import GROUP_COLUMNS, GroupFigures, YearFigures
 from guatu.rollups.verify import verify
 from guatu.test import make_project, sample_list, sample_platform
 
@@ -29,6 +30,7 @@ YEAR = 2025
 def assert_exact():
     found = verify()
     assert found.count == 0, found.as_json()
+    assert found.groups_checked == GroupFigures.objects.count() > 0
     for scope in (Scope(), Scope(platform=sample_platform()), Scope(region=Region.objects.get(code="330802"))):
         for month in (4, 12):
             fast, raw = progress(scope, Period(YEAR, month)), progress_raw(scope, Period(YEAR, month))
@@ -118,10 +120,13 @@ def test_random_writes_through_every_path_leave_no_difference(seed, officer, rev
 def test_a_rolled_back_write_leaves_the_rollups_as_they_were():
     project = make_project("RB1", plan="100", year=YEAR, ytd_by_month={1: "10"})
     before = list(YearFigures.objects.filter(project_id=project.pk).values_list("ytd1", "plan"))
+    groups = sorted(GroupFigures.objects.values_list(*GROUP_COLUMNS))
     with pytest.raises(RuntimeError), transaction.atomic():
         AnnualPlan.objects.filter(project=project).update(planned_investment=D(999))
+        assert sorted(GroupFigures.objects.values_list(*GROUP_COLUMNS)) != groups
         raise RuntimeError("undo")
     assert list(YearFigures.objects.filter(project_id=project.pk).values_list("ytd1", "plan")) == before
+    assert sorted(GroupFigures.objects.values_list(*GROUP_COLUMNS)) == groups
 
 
 def test_a_missed_month_carries_the_last_figure_and_a_draft_does_not_count():
@@ -143,3 +148,44 @@ def test_the_verify_command_reports_zero_differences_and_fails_on_one(capsys):
         call_command("rollup", "--verify")
     call_command("rollup", "--rebuild")
     assert verify().count == 0
+
+
+def test_the_verify_command_checks_the_groups_from_the_raw_rows_too(capsys):
+    project = make_project("RG1", plan="1200", year=YEAR, ytd_by_month={1: "10"})
+    group = GroupFigures.objects.get(year=YEAR, list_id=0, region_id=project.region_id,
+                                     platform_id=project.platform_id)  # fmt: skip
+    assert (group.projects, group.plan, group.ytd1, group.lag1, group.rep1, group.started1) == (
+        1,
+        120000,
+        1000,
+        1,
+        1,
+        1,
+    )
+    GroupFigures.objects.filter(pk=group.pk).update(lag1=0)
+    with pytest.raises(Exception, match="1 rollup rows differ"):
+        call_command("rollup", "--verify")
+    assert "lag1" in capsys.readouterr().out
+    call_command("rollup", "--rebuild")
+    assert verify().count == 0
+    assert GroupFigures.objects.get(pk__isnull=False, year=YEAR, region_id=project.region_id).lag1 == 1
+
+
+def test_a_project_started_in_one_year_counts_as_started_in_every_later_period():
+    make_project("RS1", plan="100", year=YEAR, started=dt.date(YEAR - 1, 12, 31))
+    make_project("RS2", plan="100", year=YEAR, started=dt.date(YEAR, 3, 1))
+    make_project("RS3", plan="100", year=YEAR, started=None)
+    scope = Scope(platform=sample_platform())
+    started = {month: progress(scope, Period(YEAR, month)).overall.started for month in (1, 2, 3, 12)}
+    assert started == {1: 1, 2: 1, 3: 2, 12: 2}
+    assert progress(scope, Period(YEAR - 1, 12)).overall.started == 1
+    assert progress(scope, Period(YEAR + 1, 1)).overall.started == 2
+    assert_exact()
+
+
+def test_the_synthetic_loader_builds_both_levels_exactly():
+    from guatu.synth.generate import synth
+
+    synth(60, 14, seed=7)
+    assert_exact()
+    assert GroupFigures.objects.filter(year=2024).exists()

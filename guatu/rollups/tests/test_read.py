@@ -11,6 +11,7 @@ from guatu.core.periods import Period
 from guatu.projects.models import ProjectList
 from guatu.projects.progress import progress, progress_raw
 from guatu.projects.scope import Scope
+from guatu.rollups import read
 from guatu.rollups.verify import verify
 
 pytestmark = pytest.mark.django_db
@@ -50,6 +51,38 @@ def test_every_scope_reads_the_same_from_the_rollups_as_from_the_raw_rows(userna
     for scope in scopes():
         for period in (Period(2024, 11), Period(2024, 3), Period(2024, 12), Period(2023, 6)):
             same(scope, period, user)
+
+
+USERS = [None, "demo", "kecheng", "jiangshan", "zhizao", "fagaiwei", "lingdao", "shenji"]
+
+
+@pytest.mark.parametrize("username", USERS)
+def test_every_page_of_every_rows_laggards_reads_the_same_as_the_raw_rows(username, monkeypatch):
+    monkeypatch.setattr("guatu.projects.progress.LAGGARDS_PER_PAGE", 2)
+    user = get_user_model().objects.get(username=username) if username else None
+    for scope in scopes():
+        period = Period(2024, 11)
+        pages = max(progress(scope, period, user=user).overall.lagging_count // 2 + 2, 2)
+        for page in range(1, min(pages, 6) + 1):
+            fast = progress(scope, period, user=user, lagging_page=page)
+            raw = progress_raw(scope, period, user=user, lagging_page=page)
+            assert json.dumps(fast.as_json(), ensure_ascii=False) == json.dumps(raw.as_json(), ensure_ascii=False)
+            assert [m.code for m in fast.overall.lagging_page] == [m.code for m in raw.overall.lagging][
+                (page - 1) * 2 : page * 2
+            ]
+
+
+@pytest.mark.parametrize("username", USERS)
+def test_the_groups_sum_every_scope_they_answer_as_the_rows_do(username):
+    user = get_user_model().objects.get(username=username) if username else None
+    answered = 0
+    for scope in scopes():
+        for period in (Period(2024, 11), Period(2024, 1), Period(2023, 6), Period(2030, 5)):
+            if read.grouped(scope, user):
+                answered += 1
+                assert read.totals(scope, period, user) == read.totals(scope, period, user, groups=False)
+    if username in (None, "demo", "kecheng", "lingdao"):
+        assert answered >= 40  # the province, cities, counties, platforms and lists: all but industry and department
 
 
 def test_an_anonymous_user_reads_nothing_from_the_rollups():

@@ -17,14 +17,18 @@ class Command(BaseCommand):
         parser.add_argument("--through", type=int, required=True, help="last month included (1-12)")
         add_scope_arguments(parser)
         parser.add_argument("--json", action="store_true", help="print JSON (money as decimal strings in 万元)")
+        parser.add_argument("--lagging-page", type=int, default=1,
+                            help="which page of each row's laggards the JSON lists (20 a page)")  # fmt: skip
 
-    def handle(self, *args, year, through, json: bool, **options):
+    def handle(self, *args, year, through, json: bool, lagging_page: int, **options):
         try:
             period = Period(year, through)
         except ValueError as exc:
             raise CommandError(str(exc)) from exc
+        if lagging_page < 1:
+            raise CommandError("--lagging-page starts at 1")
         scope = scope_from_options(options)
-        report = progress(scope, period, user=user_from_options(options))
+        report = progress(scope, period, user=user_from_options(options), lagging_page=lagging_page)
         if json:
             self.stdout.write(_dumps(report.as_json()))
             return

@@ -7,7 +7,7 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 
 from guatu.rollups import facts
-from guatu.rollups.verify import verify
+from guatu.rollups.verify import describe_group, verify
 from guatu.synth.progressbar import ProgressBar
 
 
@@ -26,18 +26,25 @@ class Command(BaseCommand):
         if options["rebuild"]:
             written = facts.rebuild(progress=bar.advance)
             bar.done()
-            self.stdout.write(json.dumps({"rebuilt": written}) if options["json"] else f"rebuilt {written:,} rows")
+            groups = facts.group_count()
+            self.stdout.write(json.dumps({"rebuilt": written, "groups": groups}) if options["json"]
+                              else f"rebuilt {written:,} rows and {groups:,} groups")  # fmt: skip
             return
         found = verify(progress=bar.advance)
         bar.done()
         if options["json"]:
             self.stdout.write(json.dumps(found.as_json(), ensure_ascii=False))
         else:
-            self.stdout.write(f"checked {found.checked:,} rows of {total:,} projects: {found.count} differences")
+            self.stdout.write(
+                f"checked {found.checked:,} rows of {total:,} projects and {found.groups_checked:,} groups: "
+                f"{found.count} differences"
+            )
             for label, rows in (("missing", found.missing), ("extra", found.extra)):
                 for row in rows[:10]:
                     self.stdout.write(f"  {label}: {row}")
             for stored, wanted in found.wrong[:10]:
                 self.stdout.write(f"  stored {stored}\n  wanted {wanted}")
+            for stored, wanted in found.groups_wrong[:10]:
+                self.stdout.write(f"  group {describe_group(stored, wanted)}")
         if found.count:
             raise CommandError(f"{found.count} rollup rows differ from the raw rows")
