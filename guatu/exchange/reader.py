@@ -19,6 +19,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import itertools
 import posixpath
 import re
 import time
@@ -29,9 +30,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree.ElementTree import XML, ParseError, XMLPullParser
 
-from python_calamine import CalamineError, CalamineWorkbook
-
 from django.utils.translation import gettext as _
+from python_calamine import CalamineError, CalamineWorkbook
 
 MAX_ENTRIES = 10_000
 MAX_UNCOMPRESSED = 1_000_000_000  # 1 GB of XML is far beyond any real ledger (the sheet is streamed)
@@ -627,7 +627,7 @@ def _plain_sheet(reader: _SheetReader) -> _Plain | None:
     numbers = [int(n) for n in _ROW_NUMBERS.findall(data)]
     if len(numbers) != data.count(b"<row "):
         return None
-    if any(a >= b for a, b in zip(numbers, numbers[1:], strict=False)) or (numbers and numbers[-1] > limits.rows):
+    if any(a >= b for a, b in itertools.pairwise(numbers)) or (numbers and numbers[-1] > limits.rows):
         return None
     cells = data.count(b"<c ")
     if cells != data.count(b'<c r="'):
@@ -676,4 +676,3 @@ def _calamine_rows(reader: _SheetReader, plain: _Plain, deadline: float) -> Iter
             blank = 0
         yield values
     del sheet, book
-
