@@ -165,7 +165,10 @@ class RecordWriter:
     and runs the write hooks with what they read of the records (`Written`).
     """
 
-    def __init__(self, model: type[models.Model]):
+    def __init__(self, model: type[models.Model], *, batch: int | None = None):
+        """`batch`: flush (records and hooks) every so many records, so that a large write holds no more than
+        that many snapshots at once; None: only when `flush()` is called."""
+        self.batch = batch
         actor = current_actor()
         self.user_id = actor.user.pk if getattr(actor.user, "pk", None) else None
         self.username = actor.name[:150]
@@ -179,6 +182,8 @@ class RecordWriter:
             after: dict | None) -> None:  # fmt: skip
         self.rows.append([None, self.time, self.user_id, self.username, self.request_id, self.reason, action,
                           self.content_type_id, object_id, object_repr[:200], *scope, before, after])  # fmt: skip
+        if self.batch and len(self.rows) >= self.batch:
+            self.flush()
 
     def flush(self, *, hooks: bool = True) -> int:
         from guatu.audit.tracking import run_write_hooks

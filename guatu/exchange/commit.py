@@ -18,6 +18,8 @@ from guatu.audit.setbased import RecordWriter, allocate_ids, insert_rows, row_sn
 from guatu.audit.tracking import VersionConflict, tracked_fields
 from guatu.projects.models import MonthlyReport, Project
 
+RECORD_BATCH = 10_000
+
 
 def _names_and_scopes(project_ids) -> dict[int, tuple]:
     """Project id → (name, region, platform, department) in one query per 5,000."""
@@ -48,7 +50,7 @@ def write_plan(model, creates: list[dict], updates: dict[int, dict], extra: dict
     stored_by_pk = {row["id"]: row for row in stored.values()}
     projects = {} if model is Project else _names_and_scopes(
         [row["project_id"] for row in creates] + [stored_by_pk[pk]["project_id"] for pk in updates])  # fmt: skip
-    records = RecordWriter(model)
+    records = RecordWriter(model, batch=RECORD_BATCH)  # a record is added after its row is written: the hooks read it
     snap = row_snapshotter(model, fields)
     rows = [{**defaults, **fields_, **extra, "version": 1} for fields_ in creates]
     for row, pk in zip(rows, allocate_ids(model, len(rows)), strict=True):
