@@ -427,9 +427,9 @@ def _tag(tag: str) -> str:
     """The local name of a (namespaced) tag, cached: a sheet repeats a handful of tags a million times."""
     local = _TAGS.get(tag)
     if local is None:
-        local = _TAGS[tag] = _local(tag) if len(_TAGS) < 1000 else None
-        if local is None:
-            return _local(tag)
+        local = _local(tag)
+        if len(_TAGS) < 1000:  # bounded: a hostile sheet may use a million different tags
+            _TAGS[tag] = local
     return local
 
 

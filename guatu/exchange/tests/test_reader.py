@@ -92,3 +92,10 @@ def test_a_cell_over_the_character_limit_is_refused_on_the_fast_path_too(tmp_pat
     path = _write(tmp_path / "long.xlsx", [(0, [(0, "x")]), (2, [(1, "长" * 50)])])
     with pytest.raises(reader.UnreadableFile, match="B3"):
         _rows(path, Limits(cell_chars=40))
+
+
+def test_the_tag_and_column_caches_stay_bounded(tmp_path):
+    for i in range(3000):
+        assert reader._tag(f"{{urn:x{i}}}c") == "c"
+        assert reader._column_of(f"{reader.column_letters(i)}7") == i
+    assert len(reader._TAGS) <= 1000 and len(reader._COLUMNS) <= 20_000
