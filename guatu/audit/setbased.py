@@ -12,6 +12,7 @@ import functools
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, models
@@ -111,6 +112,46 @@ def allocate_ids(model: type[models.Model], n: int) -> list[int]:
         return list(range(start, start + n))
 
 
+def row_snapshotter(model: type[models.Model], fields: Sequence[models.Field]):
+    """A function making `tracking._row_snapshot(model, row, fields)` of a row dict, compiled once: decimals
+    quantized to their field's places by one `quantize`, the plain types kept as they are, anything else (and a
+    model with masked fields) by `_row_snapshot` itself — the same snapshot, value for value."""
+    from guatu.audit.tracking import _field_json, _row_snapshot
+
+    if getattr(model, "audit_masked", ()):
+        return lambda row: _row_snapshot(model, row, fields)
+    plain = (str, int, bool, float, type(None))
+    dates = (dt.datetime, dt.date, dt.time)
+    columns = []
+    for f in fields:
+        if isinstance(f, models.DecimalField):
+            columns.append((f.attname, f, Decimal(1).scaleb(-f.decimal_places)))
+        else:
+            columns.append((f.attname, f, None))
+
+    def make(row: dict) -> dict:
+        out = {}
+        for attname, f, places in columns:
+            value = row[attname]
+            if places is not None and value.__class__ is Decimal:
+                try:
+                    out[attname] = str(value.quantize(places))
+                    continue
+                except ArithmeticError:
+                    pass
+            elif places is None:
+                if value.__class__ in plain or isinstance(value, str):  # a TextChoices member too: kept as it is
+                    out[attname] = value
+                    continue
+                if value.__class__ in dates:
+                    out[attname] = value.isoformat()
+                    continue
+            out[attname] = _field_json(f, value)
+        return out
+
+    return make
+
+
 RECORD_COLUMNS = ["id", "time", "user_id", "username", "request_id", "reason", "action", "content_type_id",
                   "object_id", "object_repr", "project_id", "region_id", "platform_id", "department_id", "before",
                   "after"]  # fmt: skip
@@ -124,7 +165,10 @@ class RecordWriter:
     and runs the write hooks with what they read of the records (`Written`).
     """
 
-    def __init__(self, model: type[models.Model]):
+    def __init__(self, model: type[models.Model], *, batch: int | None = None):
+        """`batch`: flush (records and hooks) every so many records, so that a large write holds no more than
+        that many snapshots at once; None: only when `flush()` is called."""
+        self.batch = batch
         actor = current_actor()
         self.user_id = actor.user.pk if getattr(actor.user, "pk", None) else None
         self.username = actor.name[:150]
@@ -138,6 +182,8 @@ class RecordWriter:
             after: dict | None) -> None:  # fmt: skip
         self.rows.append([None, self.time, self.user_id, self.username, self.request_id, self.reason, action,
                           self.content_type_id, object_id, object_repr[:200], *scope, before, after])  # fmt: skip
+        if self.batch and len(self.rows) >= self.batch:
+            self.flush()
 
     def flush(self, *, hooks: bool = True) -> int:
         from guatu.audit.tracking import run_write_hooks

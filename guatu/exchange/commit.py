@@ -14,9 +14,11 @@ from collections import defaultdict
 from django.db import connection
 
 from guatu.audit.models import Action
-from guatu.audit.setbased import RecordWriter, allocate_ids, insert_rows
-from guatu.audit.tracking import VersionConflict, _row_snapshot, tracked_fields
+from guatu.audit.setbased import RecordWriter, allocate_ids, insert_rows, row_snapshotter
+from guatu.audit.tracking import VersionConflict, tracked_fields
 from guatu.projects.models import MonthlyReport, Project
+
+RECORD_BATCH = 10_000
 
 
 def _names_and_scopes(project_ids) -> dict[int, tuple]:
@@ -48,7 +50,8 @@ def write_plan(model, creates: list[dict], updates: dict[int, dict], extra: dict
     stored_by_pk = {row["id"]: row for row in stored.values()}
     projects = {} if model is Project else _names_and_scopes(
         [row["project_id"] for row in creates] + [stored_by_pk[pk]["project_id"] for pk in updates])  # fmt: skip
-    records = RecordWriter(model)
+    records = RecordWriter(model, batch=RECORD_BATCH)  # a record is added after its row is written: the hooks read it
+    snap = row_snapshotter(model, fields)
     rows = [{**defaults, **fields_, **extra, "version": 1} for fields_ in creates]
     for row, pk in zip(rows, allocate_ids(model, len(rows)), strict=True):
         row["id"] = pk
@@ -56,12 +59,12 @@ def write_plan(model, creates: list[dict], updates: dict[int, dict], extra: dict
     insert_rows(model._meta.db_table, [f.column for f in concrete], values, model=model)
     for row in rows:
         text, scope = _describe(model, row, projects)
-        records.add(Action.CREATE, row["id"], text, scope, None, _row_snapshot(model, row, fields))
-    _update(model, updates, stored_by_pk, fields, records, projects)
+        records.add(Action.CREATE, row["id"], text, scope, None, snap(row))
+    _update(model, updates, stored_by_pk, snap, records, projects)
     records.flush()
 
 
-def _update(model, updates: dict[int, dict], stored_by_pk: dict, fields, records: RecordWriter, projects) -> None:
+def _update(model, updates: dict[int, dict], stored_by_pk: dict, snap, records: RecordWriter, projects) -> None:
     by_fields: dict[tuple, list[int]] = defaultdict(list)
     for pk, changes in updates.items():
         by_fields[tuple(sorted(changes))].append(pk)
@@ -81,5 +84,4 @@ def _update(model, updates: dict[int, dict], stored_by_pk: dict, fields, records
             old = stored_by_pk[pk]
             new = {**old, **updates[pk]}
             text, scope = _describe(model, new, projects)
-            records.add(Action.UPDATE, pk, text, scope, _row_snapshot(model, old, fields),
-                        _row_snapshot(model, new, fields))  # fmt: skip
+            records.add(Action.UPDATE, pk, text, scope, snap(old), snap(new))

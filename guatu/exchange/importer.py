@@ -26,6 +26,7 @@ from guatu.exchange.parsing import PARSERS, Context, Lookups, Row, unneutralise
 from guatu.exchange.reader import Limits, Sheet, read_sheets
 from guatu.exchange.report_rules import SeriesRow, series_errors, series_message
 from guatu.exchange.tables import KINDS, SPECS, Header, find_header, missing_columns
+from guatu.exchange.validation import RecordChecker
 from guatu.exchange.values import declared_periods, declared_units, normalise_text
 from guatu.projects.choices import Category, ReportStatus, Stage
 from guatu.projects.models import AnnualPlan, MonthlyReport, Project
@@ -275,7 +276,7 @@ def import_file(
     def check() -> tuple[WritePlan, dict]:
         stored = _stored(model, kind, parsed.fields)
         records = _complete(kind, parsed, stored, ctx, preview, sheet.name, label)
-        _validate(model, records, parsed, preview, sheet.name, label, set(header.columns))
+        _validate(model, records, parsed, preview, sheet.name, label, set(header.columns), ctx.today)
         if kind == "reports":
             _check_series(records, parsed, stored, preview, sheet.name, label, set(header.columns))
             _check_status(records, parsed, stored, preview, sheet.name)
@@ -421,22 +422,32 @@ def field_errors(model, fields: dict) -> dict[str, str]:
     return {}
 
 
-def _validate(model, records: dict, parsed: _Parsed, preview: Preview, sheet: str, label, carried: set[str]) -> None:
+def _validate(model, records: dict, parsed: _Parsed, preview: Preview, sheet: str, label, carried: set[str],
+              today=None) -> None:  # fmt: skip
     """The model's own rules for every record: field validation (bounds, lengths, choices) and clean().
     Foreign keys were resolved by the lookups; the model's cross-row check is left to `_check_series`
     (set-based, over the file and the stored rows together), so the instance is cleaned without its
-    project."""
+    project. The field rules are compiled once (`validation.RecordChecker`); a record they are not sure of is
+    cleaned by the model's own `clean_fields()`, which words the errors."""
     exclude = [f.name for f in model._meta.concrete_fields if f.is_relation or f.primary_key]
     columns = {name: FIELD_COLUMN.get(name, name) for name in (f.attname for f in model._meta.concrete_fields)}
+    # `_status_checked_by_caller`: `_check_status` checks the status rules against the stored rows, set-based;
+    # `_today`: the day the import reads as today, once (not per record).
+    checker = RecordChecker(model, exclude, {"_status_checked_by_caller": True, "_today": today})
     bad = []
     for key, record in records.items():
-        values = {name: value for name, value in record.items() if not name.endswith("_id") and name != "id"}
-        instance = model(**{k: v for k, v in values.items() if k in columns})
-        instance._status_checked_by_caller = True  # `_check_status`, against the stored rows, set-based
+        values = {k: v for k, v in record.items() if k in columns and not k.endswith("_id") and k != "id"}
+        instance = checker.instance(values)
+        steps = [instance.clean]
+        if not checker.fields_ok(instance.__dict__):
+            instance = model(**values)
+            for name, value in checker.attributes.items():
+                setattr(instance, name, value)
+            steps = [lambda instance=instance: instance.clean_fields(exclude=exclude), instance.clean]
         found: dict[str, list[str]] = {}
-        for step, args in ((instance.clean_fields, {"exclude": exclude}), (instance.clean, {})):
+        for step in steps:
             try:
-                step(**args)
+                step()
             except ValidationError as exc:
                 for name, messages in exc.message_dict.items():
                     found.setdefault(name, []).extend(messages)

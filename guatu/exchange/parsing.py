@@ -97,9 +97,10 @@ def _choice_map(choices, language: str) -> dict[str, str]:
     return names
 
 
-def parse_choice(choices, text: str) -> str:
-    """A choice by its stored value, its label in the active language, or its Chinese name."""
-    found = _choice_map(choices, get_language() or "").get(text)
+def parse_choice(choices, text: str, language: str | None = None) -> str:
+    """A choice by its stored value, its label in the active language (`language`: the active one, when the
+    caller read it already), or its Chinese name."""
+    found = _choice_map(choices, language if language is not None else get_language() or "").get(text)
     if found is None:
         raise ValueError(_("“%(text)s” is not one of %(choices)s") %
                          {"text": text, "choices": ", ".join(str(label) for label in choices.labels)})  # fmt: skip
@@ -186,6 +187,7 @@ class Context:
     look: Lookups
     today: dt.date
     period: tuple[int, int] | None = None  # the report month the rows above the header declare
+    language: str = field(default_factory=lambda: get_language() or "")  # the active language, read once
 
 
 def _small_int(value) -> int | None:
@@ -250,7 +252,7 @@ def parse_report(row: Row, ctx: Context) -> dict:
     stage = row.text("stage")
     if stage:
         try:
-            fields["stage"] = parse_choice(Stage, stage)
+            fields["stage"] = parse_choice(Stage, stage, ctx.language)
         except ValueError as exc:
             row.error("stage", str(exc))
     if row.carries("problems"):
@@ -307,7 +309,7 @@ def parse_project(row: Row, ctx: Context) -> dict:
         text = row.text(key)
         if text:
             try:
-                fields[key] = parse_choice(choices, text)
+                fields[key] = parse_choice(choices, text, ctx.language)
             except ValueError as exc:
                 row.error(key, str(exc))
     return fields

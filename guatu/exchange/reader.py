@@ -12,6 +12,10 @@ and time give a clear error. Before any parsing, the zip's central directory is 
 total size, compression ratio) and an OLE file (a password-protected workbook, an old .xls) is
 refused with how to fix it. Formulas are never evaluated: a formula cell gives the value Excel
 cached when it last saved, and one without a cached value is an `Uncomputed` value.
+
+A plain sheet (see `_plain_sheet`: its XML scanned as bytes proves the used range small, the rows in order
+and within the limits, and no DTD, formula or date cell) is read by python-calamine instead, several times
+faster, giving the same rows; anything else takes the streaming reader.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import itertools
 import posixpath
 import re
 import time
@@ -30,6 +35,7 @@ from pathlib import Path
 from xml.etree.ElementTree import XML, ParseError, XMLPullParser
 
 from django.utils.translation import gettext as _
+from python_calamine import CalamineError, CalamineWorkbook
 
 MAX_ENTRIES = 10_000
 MAX_UNCOMPRESSED = 1_000_000_000  # 1 GB of XML is far beyond any real ledger (the sheet is streamed)
@@ -414,26 +420,61 @@ class _Workbook:
         return strings
 
 
+_TAGS: dict[str, str] = {}
+
+
+def _tag(tag: str) -> str:
+    """The local name of a (namespaced) tag, cached: a sheet repeats a handful of tags a million times."""
+    local = _TAGS.get(tag)
+    if local is None:
+        local = _local(tag)
+        if len(_TAGS) < 1000:  # bounded: a hostile sheet may use a million different tags
+            _TAGS[tag] = local
+    return local
+
+
+_COLUMNS: dict[str, int] = {}
+_DIGITS = "0123456789"
+
+
+def _column_of(ref: str | None) -> int | None:
+    """ "B3" → 1 (the 0-based column); None when `ref` is not a cell reference. The letters are looked up in
+    a cache (a sheet uses a few columns); anything unusual goes through `_split_ref`."""
+    if ref:
+        letters = ref.rstrip(_DIGITS)
+        column = _COLUMNS.get(letters)
+        if column is not None and 0 < len(ref) - len(letters) <= 7:
+            return column
+    found = _split_ref(ref or "")
+    if found is None:
+        return None
+    if len(_COLUMNS) < 20_000:
+        _COLUMNS[ref.rstrip(_DIGITS)] = found[1]
+    return found[1]
+
+
 class _SheetReader:
-    """One worksheet's rows, streamed from its XML."""
+    """One worksheet's rows, streamed from its XML: only the end of each element is reported by the C parser,
+    and each row is read from its element and then cleared (what is left of it is an empty element)."""
 
     def __init__(self, book: _Workbook, part: str, name: str, strings: list[str], dates: set[int], epoch) -> None:
         self.book, self.part, self.name, self.strings, self.dates, self.epoch = book, part, name, strings, dates, epoch
 
     def rows(self) -> Iterator[list[object]]:
+        deadline = time.monotonic() + self.book.limits.seconds
+        fast = _plain_sheet(self)
+        if fast is not None:
+            yield from _calamine_rows(self, fast, deadline)
+            return
+        yield from self._streamed_rows(deadline)
+
+    def _streamed_rows(self, deadline: float) -> Iterator[list[object]]:
         limits = self.book.limits
-        deadline = time.monotonic() + limits.seconds
         try:
             with zipfile.ZipFile(self.book.path) as archive, archive.open(self.part) as stream:
-                parent = None
                 expected = 0  # the next row's 0-based index
-                for event, element in _iterparse(stream):
-                    tag = _local(element.tag)
-                    if event == "start":
-                        if tag == "sheetData":
-                            parent = element
-                        continue
-                    if tag != "row":
+                for _event, element in _iterparse(stream, events=("end",)):
+                    if _tag(element.tag) != "row":
                         continue
                     number = element.get("r")
                     index = int(number) - 1 if number and number.isdigit() else expected
@@ -443,8 +484,7 @@ class _SheetReader:
                             % {"sheet": self.name, "row": index + 1}
                         )
                     cells = self._cells(element, index)
-                    if parent is not None:
-                        parent.clear()
+                    element.clear()
                     if not cells:  # a row of styles only: not part of the used range
                         _check_row(self.name, min(index + 1, limits.rows), limits, deadline)
                         continue
@@ -463,10 +503,10 @@ class _SheetReader:
         values: list[object] = []
         column = -1
         for cell in row:
-            if _local(cell.tag) != "c":
+            if _tag(cell.tag) != "c":
                 continue
-            ref = _split_ref(cell.get("r", ""))
-            column = ref[1] if ref else column + 1
+            found = _column_of(cell.get("r"))
+            column = column + 1 if found is None else found
             value = self._value(cell, index, column)
             if value is None:
                 continue
@@ -474,9 +514,14 @@ class _SheetReader:
                 raise UnreadableFile(_too_wide(self.name, f"{column_letters(column)}{index + 1}", limits))
             if isinstance(value, str) and len(value) > limits.cell_chars:
                 raise UnreadableFile(_too_long(self.name, f"{column_letters(column)}{index + 1}", limits))
-            if column >= len(values):
-                values.extend([""] * (column + 1 - len(values)))
-            values[column] = value
+            if column == len(values):
+                values.append(value)
+                continue
+            if column > len(values):
+                values.extend([""] * (column - len(values)))
+                values.append(value)
+            else:
+                values[column] = value
         return values
 
     def _value(self, cell, index: int, column: int) -> object:
@@ -485,19 +530,20 @@ class _SheetReader:
         raw = formula = None
         inline = []
         for child in cell:
-            tag = _local(child.tag)
+            tag = _tag(child.tag)
             if tag == "v":
                 raw = child.text
             elif tag == "f":
                 formula = child.text or ""
             elif tag == "is":
-                inline.extend(t.text or "" for t in child.iter() if _local(t.tag) == "t")
-        if kind == "inlineStr":
-            text = "".join(inline)
-            return text if text.strip() else None
-        if raw is None or raw == "":
-            return Uncomputed(f"={formula}") if formula else None
+                inline.extend(t.text or "" for t in child.iter() if _tag(t.tag) == "t")
+        if kind == "n":
+            if raw is None or raw == "":
+                return Uncomputed(f"={formula}") if formula else None
+            return self._number(raw.strip(), cell.get("s"))
         if kind == "s":
+            if raw is None or raw == "":
+                return Uncomputed(f"={formula}") if formula else None
             try:
                 text = self.strings[int(raw)]
             except (ValueError, IndexError):
@@ -506,6 +552,11 @@ class _SheetReader:
                     % {"sheet": self.name, "cell": f"{column_letters(column)}{index + 1}"}
                 ) from None
             return text if text.strip() else None
+        if kind == "inlineStr":
+            text = "".join(inline)
+            return text if text.strip() else None
+        if raw is None or raw == "":
+            return Uncomputed(f"={formula}") if formula else None
         if kind in ("str", "e"):
             return raw if raw.strip() else None
         if kind == "b":
@@ -522,6 +573,110 @@ class _SheetReader:
             number: int | float = int(text) if text.lstrip("-").isdigit() and len(text) < 19 else float(text)
         except ValueError:
             return text  # not a number: the importer says so for the cell
-        if style and style.isdigit() and int(style) in self.dates and 0 <= number < 2958466:
+        if style and self.dates and style.isdigit() and int(style) in self.dates and 0 <= number < 2958466:
             return self.epoch + dt.timedelta(days=float(number))
         return number
+
+
+# The fast path. A plain sheet — the kind Excel, WPS and export libraries write: every row and cell numbered in
+# order, within the limits, no formula, no DTD, comment or CDATA, no error, date or formula-text cell, no
+# date-styled cell, and a used range not much larger than its cells — is read by python-calamine (Rust) once the
+# sheet's XML has been checked here, as bytes: decompressed through zipfile (sizes and CRC checked, so a lying
+# directory is caught as before) and scanned by a few regular expressions. Anything else, and anything the
+# scan cannot vouch for, goes through the streaming reader above, which gives each refusal its message.
+FAST_MAX_BYTES = 256_000_000  # the sheet's XML held once in memory for the scan
+FAST_MIN_AREA = 2_000_000  # calamine holds the used range densely (~32 bytes a cell): this many cells always…
+FAST_AREA_PER_CELL = 4  # …and beyond that, up to this many times the cells the sheet has
+# What sends a sheet to the streaming reader: a DTD, comment or CDATA, a formula (or any element whose name
+# begins with f), a row or cell without attributes; an error, date or formula-text cell; and (by counting "="
+# against '="') attributes in single quotes or with space around "=", which the counts below would not see.
+_UNUSUAL = re.compile(rb"<(?:!|f|row>|c>)")
+_UNUSUAL_TYPES = re.compile(rb' t="(?:e|d|str)"')
+_MAIN_ROOT = re.compile(rb'\s*<worksheet\s[^>]*?\bxmlns="http://schemas\.openxmlformats\.org/spreadsheetml/2006/main"')
+_MAIN = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_ROW_NUMBERS = re.compile(rb'<row\s[^>]*?\br="(\d{1,7})"')
+_WIDE_COLUMNS = re.compile(rb'<c r="([A-Z]{2,3})\d')
+_STYLES = re.compile(rb'\ss="(\d+)"')
+
+
+@dataclass(frozen=True)
+class _Plain:
+    """What the scan found of a plain sheet: its rows and the width of its used range."""
+
+    last_row: int  # 1-based
+    columns: int
+
+
+def _plain_sheet(reader: _SheetReader) -> _Plain | None:
+    """The sheet's shape when the fast path may read it, else None."""
+    limits = reader.book.limits
+    if limits.columns <= 26:
+        return None
+    try:
+        with zipfile.ZipFile(reader.book.path) as archive:
+            info = archive.getinfo(reader.part)
+            if info.file_size > FAST_MAX_BYTES:
+                return None
+            data = archive.read(info)
+        _check_prolog(data[:PROLOG_MAX])
+    except (zipfile.BadZipFile, KeyError, OSError, EOFError, zlib.error, UnsafeXML, ValueError):
+        return None  # the streaming reader says what is wrong
+    if _UNUSUAL.search(data) or _UNUSUAL_TYPES.search(data) or data.count(b"=") != data.count(b'="'):
+        return None
+    # The spreadsheet namespace is the root's default and is bound nowhere else: an unprefixed <row>, <c>, <v>
+    # is the sheet's, and no prefixed element is.
+    root = data.find(b"<worksheet")
+    if root < 0 or data.count(_MAIN) != 1 or not _MAIN_ROOT.match(data, root):
+        return None
+    numbers = [int(n) for n in _ROW_NUMBERS.findall(data)]
+    if len(numbers) != data.count(b"<row "):
+        return None
+    if any(a >= b for a, b in itertools.pairwise(numbers)) or (numbers and numbers[-1] > limits.rows):
+        return None
+    cells = data.count(b"<c ")
+    if cells != data.count(b'<c r="'):
+        return None
+    columns = 26 if cells else 0
+    for letters in set(_WIDE_COLUMNS.findall(data)):
+        found = _split_ref(letters.decode() + "1")
+        if found is None or found[1] >= limits.columns:
+            return None
+        columns = max(columns, found[1] + 1)
+    if reader.dates and any(int(s) in reader.dates for s in set(_STYLES.findall(data))):
+        return None  # dates are read by the streaming reader (its own rules for which formats are dates)
+    last = numbers[-1] if numbers else 0
+    if last * columns > max(FAST_MIN_AREA, FAST_AREA_PER_CELL * cells):
+        return None
+    return _Plain(last, columns)
+
+
+def _calamine_rows(reader: _SheetReader, plain: _Plain, deadline: float) -> Iterator[list[object]]:
+    """The rows as the streaming reader gives them: texts, ints (a whole number), floats and bools; a blank
+    or white-space text is no value; trailing blanks dropped; a row with no value is []."""
+    limits = reader.book.limits
+    try:
+        book = CalamineWorkbook.from_path(str(reader.book.path))
+        sheet = book.get_sheet_by_name(reader.name)
+    except (CalamineError, ValueError, OSError, KeyError) as exc:
+        if isinstance(exc, UnreadableFile):
+            raise
+        yield from reader._streamed_rows(deadline)
+        return
+    blank = 0  # empty rows not yet given: given only when a row with values follows
+    for index, row in enumerate(sheet.iter_rows()):
+        values = [(int(v) if v.is_integer() and -1e15 < v < 1e15 else v) if v.__class__ is float
+                  else ("" if v.__class__ is str and not v.strip() else v) for v in row]  # fmt: skip
+        while values and values[-1] == "":
+            values.pop()
+        if not values:
+            blank += 1
+            continue
+        _check_row(reader.name, index + 1, limits, deadline)
+        for column, value in enumerate(values):
+            if value.__class__ is str and len(value) > limits.cell_chars:
+                raise UnreadableFile(_too_long(reader.name, f"{column_letters(column)}{index + 1}", limits))
+        if blank:
+            yield from ([] for _ in range(blank))
+            blank = 0
+        yield values
+    del sheet, book

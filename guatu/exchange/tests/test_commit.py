@@ -81,3 +81,27 @@ def test_a_plans_import_records_and_rolls_up(tmp_path, officer):
     assert plan.planned_investment == D("1500.00") and plan.version == 2
     assert recorded(plan) == expected_record(plan, Action.UPDATE, before, officer)
     assert verify().count == 0
+
+
+def test_records_flushed_in_batches_are_the_same_records_and_the_rollups_stay_exact(tmp_path, officer, monkeypatch):
+    monkeypatch.setattr("guatu.exchange.commit.RECORD_BATCH", 2)  # five records: flushed as 2 + 2 + 1
+    a = make_project("IC3", plan="1000", ytd_by_month={7: "400", 8: "500"}, year=2025)
+    b = make_project("IC4", plan="1000", ytd_by_month={8: "100"}, year=2025)
+    MonthlyReport.objects.filter(project__in=[a, b]).update(status="draft")
+    old = MonthlyReport.objects.get(project=a, year=2025, month=8)
+    before_old = snapshot(old)
+    path = sheet(tmp_path / "月报.csv", [
+        [a.code, a.name, 2025, 8, "100", "500", "1510", "40", "在建", "改"],
+        [a.code, a.name, 2025, 9, "80", "580", "1590", "45", "在建", ""],
+        [a.code, a.name, 2025, 10, "20", "600", "1610", "50", "在建", ""],
+        [b.code, b.name, 2025, 9, "50", "150", "1150", "10", "在建", ""],
+        [b.code, b.name, 2025, 10, "50", "200", "1200", "20", "在建", ""],
+    ])  # fmt: skip
+    preview = import_file(path, acting_user=officer)
+    assert preview.committed and (preview.created, preview.updated) == (4, 1)
+    old.refresh_from_db()
+    assert recorded(old) == expected_record(old, Action.UPDATE, before_old, officer)
+    for new in MonthlyReport.objects.filter(project__in=[a, b], month__in=[9, 10]):
+        assert recorded(new) == expected_record(new, Action.CREATE, None, officer)
+    assert ChangeRecord.objects.filter(reason="import 月报.csv").count() == 5
+    assert verify().count == 0

@@ -1,0 +1,42 @@
+"""The set-based writer's compiled snapshot is `_row_snapshot`, value for value."""
+
+import datetime as dt
+import itertools
+from decimal import Decimal
+
+from guatu.audit.setbased import row_snapshotter
+from guatu.audit.tracking import _row_snapshot, tracked_fields
+from guatu.projects.choices import ReportStatus, Stage
+from guatu.projects.models import MonthlyReport, Project
+
+ROW = {"project_id": 7, "year": 2024, "month": 6, "invest_month": Decimal("10.00"), "invest_ytd": Decimal("60"),
+       "invest_cumulative": Decimal("900.004"), "progress_pct": Decimal("50.5"), "stage": Stage.CONSTRUCTION,
+       "problems": "用地", "status": ReportStatus.SUBMITTED, "revision": 1,
+       "submitted_at": dt.datetime(2024, 7, 1, 8, 30, tzinfo=dt.UTC), "submitted_by": "张三", "reviewed_at": None,
+       "reviewed_by": "", "return_reason": ""}  # fmt: skip
+ODD = {"invest_month": [Decimal("1e40"), Decimal("NaN"), 3, 2.5, "12", None, Decimal("-0.005")],
+       "progress_pct": [Decimal("99.999"), 0, None], "stage": ["construction", None], "year": [2024.0, None],
+       "submitted_at": [dt.date(2024, 7, 1), None, "2024-07-01"]}  # fmt: skip
+
+
+def test_the_compiled_snapshot_of_a_report_is_the_tracked_one():
+    fields = tracked_fields(MonthlyReport)
+    snap = row_snapshotter(MonthlyReport, fields)
+    assert snap(ROW) == _row_snapshot(MonthlyReport, ROW, fields)
+    assert snap(ROW)["invest_cumulative"] == "900.00" and snap(ROW)["invest_ytd"] == "60.00"
+    for a, b in itertools.combinations(ODD, 2):
+        for x, y in itertools.product(ODD[a], ODD[b]):
+            row = {**ROW, a: x, b: y}
+            assert snap(row) == _row_snapshot(MonthlyReport, row, fields), (a, x, b, y)
+
+
+def test_the_compiled_snapshot_of_a_project_is_the_tracked_one():
+    fields = tracked_fields(Project)
+    row = {f.attname: None for f in fields} | {
+        "code": "P1",
+        "name": "项目",
+        "total_investment": Decimal("12.3"),
+        "actual_start": dt.date(2024, 1, 2),
+        "stage": Stage.PREPARATION,
+    }
+    assert row_snapshotter(Project, fields)(row) == _row_snapshot(Project, row, fields)
