@@ -259,10 +259,9 @@ def refresh(project_ids: Iterable[int] = (), years: Iterable[tuple[int, int]] = 
         if pairs:
             # Rebuild every named year of each project named (a superset of `pairs`: cheap, and exact).
             ids = sorted({p for p, _y in pairs})
-            wanted = {(p, y) for p in ids for y in {y for _p, y in pairs}}
+            named = {y for _p, y in pairs}  # once: per project it made the refresh quadratic in the import's size
             for chunk in _chunks(ids):
-                members = set(chunk)
-                _replace(chunk, {(p, y) for p, y in wanted if p in members}, deltas)
+                _replace(chunk, {(p, y) for p in chunk for y in named}, deltas)
         apply_groups(deltas)
 
 
