@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from django.core.paginator import Paginator
 
+from guatu.projects.models import Project
 from guatu.projects.scope import Scope
 from guatu.schedules.gantt import Axis, GanttRow, Tick, default_axis, project_rows
 from guatu.schedules.warnings import SEVERITY, ProjectWarning, milestone_warnings, special_levels, with_milestones
@@ -45,10 +46,10 @@ def battle_map(scope: Scope, as_of: dt.date, level: str = "", *, user=None, widt
     chosen = sorted((s for s in levels if not level or s.level == level), key=lambda s: s.order)
     candidates = with_milestones(scope, as_of, user=user)
     shown = None
-    if page is not None:
+    if page is not None:  # the page's projects are in scope and visible (they came from the scope's levels)
         shown = Paginator(chosen, per_page).get_page(page)
         chosen = list(shown.object_list)
-        candidates = candidates.filter(pk__in=[s.pk for s in chosen])
+        candidates = Project.objects.filter(pk__in=[s.pk for s in chosen])
     found = {w.project.pk: w for w in milestone_warnings(scope, as_of, user=user, projects=candidates)}
     axis = default_axis(as_of, width)
     rows = [row for s in chosen if s.pk in found for row in project_rows(axis, found[s.pk], as_of)]

@@ -294,26 +294,37 @@ def _special(scope: Scope, as_of: dt.date, user, rules: Thresholds) -> dict[int,
     return found
 
 
-def special_levels(scope: Scope, as_of: dt.date, *, user=None, rules: Thresholds | None = None) -> dict[int, Special]:
-    """`_special`, cached until the data changes (the key: who sees what, the scope, the day, the thresholds and
-    the data version — `guatu.core.cache`)."""
+def _cache_key(scope: Scope, as_of: dt.date, user, rules: Thresholds) -> str:
+    """The key of what is cached about a scope's warnings: who sees what, the scope, the day, the thresholds and
+    the data version (`guatu.core.cache`: it moves with every write, so nothing stale is ever read)."""
     import hashlib
     import json
 
-    from django.core.cache import cache
-
     from guatu.core.cache import access_fingerprint, data_version
-    from guatu.core.cache_config import TIMEOUT
 
-    rules = rules or policy_for(scope)
     described = json.dumps([access_fingerprint(user), sorted(scope.as_query().items()), as_of.isoformat(),
                             [str(v) for v in vars(rules).values()], data_version()])  # fmt: skip
-    key = f"guatu:warning-levels:{hashlib.sha256(described.encode()).hexdigest()}"
+    return f"guatu:warnings:{hashlib.sha256(described.encode()).hexdigest()}"
+
+
+def _memo(key: str, compute):
+    from django.core.cache import cache
+
+    from guatu.core.cache_config import TIMEOUT
+
     found = cache.get(key)
     if found is None:
-        found = _special(scope, as_of, user, rules)
+        found = compute()
         cache.set(key, found, TIMEOUT)
     return found
+
+
+def special_levels(scope: Scope, as_of: dt.date, *, user=None, rules: Thresholds | None = None,
+                   key: str | None = None) -> dict[int, Special]:  # fmt: skip
+    """`_special`, cached until the data changes (`_cache_key`)."""
+    rules = rules or policy_for(scope)
+    key = key or _cache_key(scope, as_of, user, rules)
+    return _memo(f"{key}:special", lambda: _special(scope, as_of, user, rules))
 
 
 def _level_sql(rules: Thresholds, month: int, plan: str, ytd: str) -> str:
@@ -343,6 +354,7 @@ class ScopeWarnings:
     user: object
     rules: Thresholds
     special: dict[int, Special]
+    key: str  # what the counts, groups and pages are cached under (`_cache_key`)
 
     @property
     def period(self) -> Period:
@@ -398,6 +410,9 @@ class ScopeWarnings:
 
     def counts(self) -> Counter:
         """Red, yellow and green projects in scope (every level there, zero or not)."""
+        return _memo(f"{self.key}:counts", self._counts)
+
+    def _counts(self) -> Counter:
         counts = Counter({level: 0 for level in LEVELS})
         for lvl, n in self._fetch("s.lvl, COUNT(*)", "GROUP BY s.lvl"):
             counts[LEVELS[lvl]] += n
@@ -412,6 +427,9 @@ class ScopeWarnings:
     def summary(self, by: str, *, named: int | None = None) -> list[SummaryRow]:
         """`summarise` for the whole scope: red/yellow/green counts grouped by "list", "platform" or "region",
         with the red and yellow projects of each group by code (only the first `named` red ones when given)."""
+        return _memo(f"{self.key}:summary:{by}:{named}", lambda: self._summary(by, named))
+
+    def _summary(self, by: str, named: int | None) -> list[SummaryRow]:
         from guatu.core.models import Platform, Region
         from guatu.projects.models import ProjectList
 
@@ -499,20 +517,24 @@ class FlaggedList:
         start, stop = index.start or 0, self.count() if index.stop is None else index.stop
         if stop <= start:
             return []
+        key = f"{self.warnings.key}:flagged:{','.join(self.levels)}:{start}:{stop}"
+        ids = _memo(key, lambda: self._ids(start, stop))
+        w = self.warnings
+        found = {x.project.pk: x for x in _evaluate_all(Project.objects.filter(pk__in=ids), w.as_of, w.rules)}
+        return [found[pk] for pk in ids if pk in found]
+
+    def _ids(self, start: int, stop: int) -> list[int]:
         levels = ", ".join(str(SEVERITY[level]) for level in self.levels)
         others = self.warnings._fetch("s.lvl, s.code, s.pk", f"WHERE s.lvl IN ({levels}) ORDER BY s.lvl, s.code "
                                       "LIMIT %s", [stop])  # fmt: skip
         merged = heapq.merge(((s.order, s.pk) for s in self.special),
                              (((lvl, code), pk) for lvl, code, pk in others))  # fmt: skip
-        ids = [pk for _order, pk in itertools.islice(merged, start, stop)]
-        w = self.warnings
-        found = {x.project.pk: x for x in _evaluate_all(_in_scope(w.scope, w.as_of.year, w.user).filter(pk__in=ids),
-                                                          w.as_of, w.rules)}  # fmt: skip
-        return [found[pk] for pk in ids if pk in found]
+        return [pk for _order, pk in itertools.islice(merged, start, stop)]
 
 
 def scope_warnings(scope: Scope, as_of: dt.date, *, user=None) -> ScopeWarnings:
     """The warnings of every project in scope, set-based (`ScopeWarnings`): the same levels, counts, groups and
     reasons as `warnings_for` and `summarise`."""
     rules = policy_for(scope)
-    return ScopeWarnings(scope, as_of, user, rules, special_levels(scope, as_of, user=user, rules=rules))
+    key = _cache_key(scope, as_of, user, rules)
+    return ScopeWarnings(scope, as_of, user, rules, special_levels(scope, as_of, user=user, rules=rules, key=key), key)
