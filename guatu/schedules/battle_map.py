@@ -11,7 +11,7 @@ from django.core.paginator import Paginator
 from guatu.projects.models import Project
 from guatu.projects.scope import Scope
 from guatu.schedules.gantt import Axis, GanttRow, Tick, default_axis, project_rows
-from guatu.schedules.warnings import SEVERITY, ProjectWarning, milestone_warnings, special_levels, with_milestones
+from guatu.schedules.warnings import SEVERITY, ProjectWarning, milestone_warnings, scope_warnings, with_milestones
 
 PER_PAGE = 50  # projects on a page of the battle map (each with its milestones); the counts are the scope's
 
@@ -40,19 +40,19 @@ def battle_map(scope: Scope, as_of: dt.date, level: str = "", *, user=None, widt
 
     The levels and counts are the whole scope's (`special_levels`: evaluated once per data version); with `page`,
     only the page's projects are scheduled in full and drawn."""
-    levels = [s for s in special_levels(scope, as_of, user=user).values() if s.milestones]
+    levels = scope_warnings(scope, as_of, user=user).map_levels()
     counts = Counter({lvl: 0 for lvl in SEVERITY})
-    counts.update(s.level for s in levels)
-    chosen = sorted((s for s in levels if not level or s.level == level), key=lambda s: s.order)
+    counts.update(lvl for _pk, lvl in levels)
+    chosen = [pk for pk, lvl in levels if not level or lvl == level]
     candidates = with_milestones(scope, as_of, user=user)
     shown = None
     if page is not None:  # the page's projects are in scope and visible (they came from the scope's levels)
         shown = Paginator(chosen, per_page).get_page(page)
         chosen = list(shown.object_list)
-        candidates = Project.objects.filter(pk__in=[s.pk for s in chosen])
+        candidates = Project.objects.filter(pk__in=chosen)
     found = {w.project.pk: w for w in milestone_warnings(scope, as_of, user=user, projects=candidates)}
     axis = default_axis(as_of, width)
-    rows = [row for s in chosen if s.pk in found for row in project_rows(axis, found[s.pk], as_of)]
+    rows = [row for pk in chosen if pk in found for row in project_rows(axis, found[pk], as_of)]
     return BattleMap(scope, as_of, axis, axis.months(), axis.x(as_of), rows, counts, shown)
 
 

@@ -14,6 +14,7 @@ Rules (thresholds from the region's `WarningPolicy`, defaults in brackets):
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import heapq
 import itertools
 from collections import Counter, defaultdict
@@ -353,8 +354,23 @@ class ScopeWarnings:
     as_of: dt.date
     user: object
     rules: Thresholds
-    special: dict[int, Special]
-    key: str  # what the counts, groups and pages are cached under (`_cache_key`)
+    key: str  # what the levels, counts, groups and pages are cached under (`_cache_key`)
+
+    @functools.cached_property
+    def special(self) -> dict[int, Special]:
+        """The projects with milestones or another part's reason, evaluated (read only when a count, group or
+        page is not cached yet)."""
+        return special_levels(self.scope, self.as_of, user=self.user, rules=self.rules, key=self.key)
+
+    def map_levels(self) -> list[tuple[int, str]]:
+        """(project id, level) of the projects with milestones — the battle map's — most severe first, then by
+        code; cached (a page of the map reads this, not every project's evaluation)."""
+
+        def compute():
+            found = sorted((s for s in self.special.values() if s.milestones), key=lambda s: s.order)
+            return [(s.pk, s.level) for s in found]
+
+        return _memo(f"{self.key}:map", compute)
 
     @property
     def period(self) -> Period:
@@ -499,7 +515,6 @@ class FlaggedList:
 
     def __init__(self, warnings: ScopeWarnings, levels: list[str]):
         self.warnings, self.levels = warnings, levels
-        self.special = sorted((s for s in warnings.special.values() if s.level in levels), key=lambda s: s.order)
         self._count: int | None = None
 
     def count(self) -> int:
@@ -527,7 +542,8 @@ class FlaggedList:
         levels = ", ".join(str(SEVERITY[level]) for level in self.levels)
         others = self.warnings._fetch("s.lvl, s.code, s.pk", f"WHERE s.lvl IN ({levels}) ORDER BY s.lvl, s.code "
                                       "LIMIT %s", [stop])  # fmt: skip
-        merged = heapq.merge(((s.order, s.pk) for s in self.special),
+        special = sorted((s for s in self.warnings.special.values() if s.level in self.levels), key=lambda s: s.order)
+        merged = heapq.merge(((s.order, s.pk) for s in special),
                              (((lvl, code), pk) for lvl, code, pk in others))  # fmt: skip
         return [pk for _order, pk in itertools.islice(merged, start, stop)]
 
@@ -536,5 +552,4 @@ def scope_warnings(scope: Scope, as_of: dt.date, *, user=None) -> ScopeWarnings:
     """The warnings of every project in scope, set-based (`ScopeWarnings`): the same levels, counts, groups and
     reasons as `warnings_for` and `summarise`."""
     rules = policy_for(scope)
-    key = _cache_key(scope, as_of, user, rules)
-    return ScopeWarnings(scope, as_of, user, rules, special_levels(scope, as_of, user=user, rules=rules, key=key), key)
+    return ScopeWarnings(scope, as_of, user, rules, _cache_key(scope, as_of, user, rules))
