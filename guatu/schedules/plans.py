@@ -6,10 +6,12 @@ Actual dates after `as_of` are ignored, so a plan can be looked at as it stood o
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from guatu.core.params import DATE_MAX, DATE_MIN
@@ -86,7 +88,14 @@ def _unschedulable(plan: ProjectPlan, milestones: list[Milestone]) -> str | None
     if not DATE_MIN <= plan.promise <= DATE_MAX:
         return _("The promised date %(date)s is outside %(min)s–%(max)s.") % {
             "date": plan.promise, "min": DATE_MIN, "max": DATE_MAX}  # fmt: skip
-    found, _names = problems_of(Row.of(m) for m in milestones)
+    return _network_error(tuple(Row.of(m) for m in milestones), get_language())
+
+
+@functools.lru_cache(maxsize=1024)
+def _network_error(rows: tuple[Row, ...], language: str | None) -> str | None:
+    """What stops these rows from being scheduled, in words (in `language`); None when nothing does. Remembered:
+    the projects made from one template share their network, and it is checked once."""
+    found, _names = problems_of(rows)
     return " ".join(text for _p, text in found) or None
 
 
