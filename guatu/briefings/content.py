@@ -16,12 +16,13 @@ from django.utils.translation import gettext as _
 from guatu.briefings.sections import Section, build_sections
 from guatu.core.money import fmt_money, fmt_pct
 from guatu.core.periods import Period
+from guatu.projects.models import Project
 from guatu.projects.progress import ProgressRow, ProjectFigures, progress
 from guatu.projects.scope import Scope
 from guatu.projects.sentences import list_sentence
 from guatu.schedules.models import Problem
 from guatu.schedules.problems import overdue_by_department
-from guatu.schedules.warnings import warnings_for
+from guatu.schedules.warnings import scope_warnings
 
 
 @dataclass
@@ -80,11 +81,13 @@ def build(scope: Scope, period: Period, *, user=None, language: str = "zh-hans")
             briefing.lists.append(
                 ListSection(row, list_sentence(row, scope), started, best, row.lagging_page[:5], trace)
             )
-        found = warnings_for(scope, period.end, user=user)
+        found = scope_warnings(scope, period.end, user=user)
+        counts = found.counts()
         for level in ("red", "yellow", "green"):
-            briefing.warning_counts[level] = sum(1 for w in found if w.level == level)
-        briefing.red_projects = [w.project.name for w in found if w.level == "red"][:10]
-        problems = Problem.objects.visible_to(user).filter(project__in=[w.project.pk for w in found])
+            briefing.warning_counts[level] = counts[level]
+        briefing.red_projects = [w.project.name for w in found.flagged("red")[0:10]]
+        in_scope = scope.apply(Project.objects.visible_to(user), period.year).order_by().values("pk")
+        problems = Problem.objects.visible_to(user).filter(project__in=in_scope)
         briefing.open_problems = problems.unresolved().count()
         briefing.overdue = overdue_by_department(period.end, problems=problems)
         briefing.sections = build_sections(scope, period, user=user)

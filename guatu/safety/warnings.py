@@ -29,11 +29,14 @@ def overdue_text(grade: str, description: str, days: int, level: str = "") -> st
 def project_safety_reasons(project_ids: Iterable[int], as_of: dt.date) -> dict[int, list[str]]:
     """For each project (by id) with an overdue 重大 hazard on its site as of `as_of`: the reasons, most
     overdue first. Projects without one are not in the answer. The caller has already restricted the
-    projects to what the user may see; the hazards are those of these projects' sites."""
+    projects to what the user may see; the hazards are those of these projects' sites. `project_ids` may be a
+    queryset of ids: it is then a subquery (a province's projects are not listed in Python)."""
+    from django.db.models import QuerySet
+
     from guatu.safety.models import Hazard
 
-    ids = list(project_ids)
-    if not ids:
+    ids = project_ids if isinstance(project_ids, QuerySet) else list(project_ids)
+    if not isinstance(ids, QuerySet) and not ids:
         return {}
     rows = (
         Hazard.objects.filter(inspection__project_id__in=ids, grade=HazardGrade.MAJOR)

@@ -145,9 +145,30 @@ def network_problems(tasks: Iterable[Task]) -> list[NetworkProblem]:
                 problems.append(NetworkProblem("unknown_predecessor", task.key, link.predecessor))
             if not -LAG_MAX <= link.lag <= LAG_MAX:
                 problems.append(NetworkProblem("lag", task.key, link.predecessor, value=link.lag))
-    for cycle in _cycles(by_key):
-        problems.append(NetworkProblem("cycle", cycle[0], keys=cycle))
+    if not _ordered(by_key):  # Tarjan's algorithm only for a network that has a cycle
+        for cycle in _cycles(by_key):
+            problems.append(NetworkProblem("cycle", cycle[0], keys=cycle))
     return problems
+
+
+def _ordered(tasks: Mapping[str, Task]) -> bool:
+    """True when every task can be put after its (known, other) predecessors: no cycle. Kahn's count, unsorted."""
+    waiting = {key: {link.predecessor for link in t.links if link.predecessor in tasks and link.predecessor != key}
+               for key, t in tasks.items()}  # fmt: skip
+    successors: dict[str, list[str]] = {}
+    for key, preds in waiting.items():
+        for pred in preds:
+            successors.setdefault(pred, []).append(key)
+    ready = [key for key, preds in waiting.items() if not preds]
+    done = 0
+    while ready:
+        key = ready.pop()
+        done += 1
+        for other in successors.get(key, ()):
+            waiting[other].discard(key)
+            if not waiting[other]:
+                ready.append(other)
+    return done == len(tasks)
 
 
 def _cycles(tasks: Mapping[str, Task]) -> list[tuple[str, ...]]:
@@ -201,6 +222,11 @@ def topological_order(tasks: Mapping[str, Task]) -> list[str]:
     problems = network_problems(tasks.values())
     if problems:
         raise ScheduleError(problems)
+    return _order(tasks)
+
+
+def _order(tasks: Mapping[str, Task]) -> list[str]:
+    """`topological_order` of a network already checked."""
     waiting = {key: {link.predecessor for link in task.links} for key, task in tasks.items()}
     successors: dict[str, list[str]] = {key: [] for key in tasks}
     for key, preds in waiting.items():
@@ -228,13 +254,16 @@ def schedule(
     promised_finish: dt.date,
     today: dt.date,
     actuals: Mapping[str, Actual] | None = None,
+    *,
+    checked: bool = False,
 ) -> Schedule:
     """Schedule the network backwards from `promised_finish` and forwards from `today`.
 
-    Nothing may finish after the promise: every latest finish is at most `promised_finish`.
+    Nothing may finish after the promise: every latest finish is at most `promised_finish`. `checked`: the
+    caller has found no `network_problems` in these tasks already (they are not looked for again).
     """
     tasks = list(tasks)
-    problems = network_problems(tasks)
+    problems = [] if checked else network_problems(tasks)
     if problems:
         raise ScheduleError(problems)
     by_key = {task.key: task for task in tasks}
@@ -246,7 +275,7 @@ def schedule(
 
 def _schedule(by_key: dict[str, Task], promised_finish: dt.date, today: dt.date,
               actuals: Mapping[str, Actual]) -> Schedule:  # fmt: skip
-    order = topological_order(by_key)
+    order = _order(by_key)
     successors: dict[str, list[tuple[str, int]]] = {key: [] for key in by_key}
     for task in by_key.values():
         for link in task.links:

@@ -8,11 +8,12 @@ from dataclasses import dataclass
 
 from django.core.paginator import Paginator
 
+from guatu.projects.models import Project
 from guatu.projects.scope import Scope
 from guatu.schedules.gantt import Axis, GanttRow, Tick, default_axis, project_rows
-from guatu.schedules.warnings import ProjectWarning, milestone_warnings, with_milestones
+from guatu.schedules.warnings import SEVERITY, ProjectWarning, milestone_warnings, scope_warnings, with_milestones
 
-PER_PAGE = 200  # projects on a page of the battle map (each with its milestones)
+PER_PAGE = 50  # projects on a page of the battle map (each with its milestones); the counts are the scope's
 
 
 @dataclass
@@ -23,9 +24,8 @@ class BattleMap:
     ticks: list[Tick]
     today_x: float
     rows: list[GanttRow]
-    counts: Counter
+    counts: Counter  # red/yellow/green projects with milestones in the whole scope (every page)
     page: object = None  # the page of projects shown (a Django Page), None when every row is there
-    partial: bool = False  # only the page's projects were scheduled: `counts` are the page's
 
     @property
     def projects(self) -> list[GanttRow]:
@@ -34,32 +34,26 @@ class BattleMap:
 
 def battle_map(scope: Scope, as_of: dt.date, level: str = "", *, user=None, width: int = 900, page: int | None = None,
                per_page: int = PER_PAGE) -> BattleMap:  # fmt: skip
-    """Projects with milestones, most severe warning first, each followed by its milestones; a project
-    whose milestones cannot be scheduled is there too, red, saying why. Starts from the milestones (projects
-    without any are never loaded).
+    """Projects with milestones, most severe warning first (then by code), each followed by its milestones; a
+    project whose milestones cannot be scheduled is there too, red, saying why. Starts from the milestones
+    (projects without any are never loaded).
 
-    With `page`: when the projects fill more than one page and no level is asked for, the map pages through
-    them by code in the database and schedules only the page's projects (most severe first within the page;
-    `counts` are the page's, `partial` says so); with a level, or on one page, every project is scheduled."""
-    candidates = with_milestones(scope, as_of, user=user).order_by("code")
-    shown, partial = None, False
-    if page is not None and not level:
-        shown = Paginator(candidates.values_list("pk", flat=True), per_page).get_page(page)
-        partial = shown.paginator.num_pages > 1
-    if partial:
-        found = milestone_warnings(scope, as_of, user=user, projects=candidates.filter(pk__in=list(shown.object_list)))
-    else:
-        found = milestone_warnings(scope, as_of, user=user, projects=candidates)
-    found = [w for w in found if w.plan and (w.plan.rows or w.plan.error)]
-    counts = Counter(w.level for w in found)
-    if level:
-        found = [w for w in found if w.level == level]
-    if page is not None and not partial:
-        shown = Paginator(found, per_page).get_page(page)
-        found = list(shown.object_list)
+    The levels and counts are the whole scope's (`special_levels`: evaluated once per data version); with `page`,
+    only the page's projects are scheduled in full and drawn."""
+    levels = scope_warnings(scope, as_of, user=user).map_levels()
+    counts = Counter({lvl: 0 for lvl in SEVERITY})
+    counts.update(lvl for _pk, lvl in levels)
+    chosen = [pk for pk, lvl in levels if not level or lvl == level]
+    candidates = with_milestones(scope, as_of, user=user)
+    shown = None
+    if page is not None:  # the page's projects are in scope and visible (they came from the scope's levels)
+        shown = Paginator(chosen, per_page).get_page(page)
+        chosen = list(shown.object_list)
+        candidates = Project.objects.filter(pk__in=chosen)
+    found = {w.project.pk: w for w in milestone_warnings(scope, as_of, user=user, projects=candidates)}
     axis = default_axis(as_of, width)
-    rows = [row for w in found for row in project_rows(axis, w, as_of)]
-    return BattleMap(scope, as_of, axis, axis.months(), axis.x(as_of), rows, counts, shown, partial)
+    rows = [row for pk in chosen if pk in found for row in project_rows(axis, found[pk], as_of)]
+    return BattleMap(scope, as_of, axis, axis.months(), axis.x(as_of), rows, counts, shown)
 
 
 def project_map(warning: ProjectWarning, as_of: dt.date, width: int = 720) -> BattleMap:

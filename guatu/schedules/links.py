@@ -8,6 +8,7 @@ one plain field that the change record shows as it is.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from guatu.schedules.backward import LAG_MAX, Link
@@ -19,6 +20,11 @@ _ITEM = re.compile(r"^\s*([^\W\d_]\w*)\s*(?:([+-])\s*(\d{1,9}))?\s*$")
 
 def parse_links(text: str) -> tuple[Link, ...]:
     """Parse "a, b+30, c-5" (full-width commas too); ValueError names the bad item."""
+    return _parse(text or "")
+
+
+@functools.lru_cache(maxsize=4096)  # networks made from templates repeat the same few texts; the result is immutable
+def _parse(text: str) -> tuple[Link, ...]:
     links = []
     for raw in filter(None, (part.strip() for part in re.split(r"[,，、]", text or ""))):
         match = _ITEM.match(raw)

@@ -6,9 +6,12 @@ Actual dates after `as_of` are ignored, so a plan can be looked at as it stood o
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from guatu.core.params import DATE_MAX, DATE_MIN
@@ -85,7 +88,14 @@ def _unschedulable(plan: ProjectPlan, milestones: list[Milestone]) -> str | None
     if not DATE_MIN <= plan.promise <= DATE_MAX:
         return _("The promised date %(date)s is outside %(min)s–%(max)s.") % {
             "date": plan.promise, "min": DATE_MIN, "max": DATE_MAX}  # fmt: skip
-    found, _names = problems_of(Row.of(m) for m in milestones)
+    return _network_error(tuple(Row.of(m) for m in milestones), get_language())
+
+
+@functools.lru_cache(maxsize=1024)
+def _network_error(rows: tuple[Row, ...], language: str | None) -> str | None:
+    """What stops these rows from being scheduled, in words (in `language`); None when nothing does. Remembered:
+    the projects made from one template share their network, and it is checked once."""
+    found, _names = problems_of(rows)
     return " ".join(text for _p, text in found) or None
 
 
@@ -99,8 +109,9 @@ def link_rows(m: Milestone, names: dict[str, str]) -> list[dict]:
             for link in links]  # fmt: skip
 
 
-def build_plan(project: Project, milestones: list[Milestone], as_of: dt.date) -> ProjectPlan:
-    """The milestones scheduled as of `as_of`; a network that cannot be scheduled sets `error` instead."""
+def build_plan(project: Project, milestones: list[Milestone], as_of: dt.date, *, links: bool = True) -> ProjectPlan:
+    """The milestones scheduled as of `as_of`; a network that cannot be scheduled sets `error` instead.
+    `links`: give each row its predecessors by name (pages and the API; the warning rules do not read them)."""
     plan = ProjectPlan(project=project, as_of=as_of, promise=project.planned_completion)
     if not milestones:
         return plan
@@ -111,9 +122,9 @@ def build_plan(project: Project, milestones: list[Milestone], as_of: dt.date) ->
     actuals = {
         m.key: Actual(_seen(m.actual_start, as_of), _seen(m.actual_finish, as_of)) for m in milestones
     }  # fmt: skip
-    try:
+    try:  # the network was checked once above (links parsed once: `parse_links` remembers a text's answer)
         tasks = [Task(m.key, m.duration_days, parse_links(m.predecessors)) for m in milestones]
-        plan.schedule = schedule(tasks, plan.promise, as_of, actuals)
+        plan.schedule = schedule(tasks, plan.promise, as_of, actuals, checked=True)
     except ScheduleError as exc:
         plan.error = " ".join(describe(p, names) for p in exc.problems)
         return plan
@@ -127,7 +138,7 @@ def build_plan(project: Project, milestones: list[Milestone], as_of: dt.date) ->
         else:
             status, overdue = MilestoneStatus.UPCOMING, 0
         plan.rows.append(MilestoneRow(m, plan.schedule.tasks[m.key], status, overdue, actual.start, actual.finish,
-                                      link_rows(m, names)))  # fmt: skip
+                                      link_rows(m, names) if links else []))  # fmt: skip
     return plan
 
 
@@ -139,3 +150,38 @@ def plans_for(projects, as_of: dt.date) -> list[ProjectPlan]:
     for m in milestones:
         by_project[m.project_id].append(m)
     return [build_plan(p, by_project[p.pk], as_of) for p in projects]
+
+
+class PlanProject(NamedTuple):
+    """What a plan reads of a project, without building a `Project` (`light_plans`)."""
+
+    pk: int
+    code: str
+    name: str
+    planned_completion: dt.date | None
+
+
+class PlanMilestone(NamedTuple):
+    """What a plan and the warning rules read of a milestone, without building a `Milestone` (`light_plans`)."""
+
+    pk: int
+    project_id: int
+    key: str
+    name: str
+    order: int
+    duration_days: int
+    predecessors: str
+    planned_finish: dt.date | None
+    actual_start: dt.date | None
+    actual_finish: dt.date | None
+
+
+def light_plans(projects, as_of: dt.date) -> list[ProjectPlan]:
+    """`plans_for` for the warning levels of many projects: the same schedules, but projects and milestones
+    are plain tuples (no model instances, no links for pages), read in two queries."""
+    milestones = Milestone.objects.filter(project__in=projects.values("pk")).order_by("project_id", "order")
+    by_project: dict[int, list[PlanMilestone]] = defaultdict(list)
+    for row in milestones.values_list(*PlanMilestone._fields):
+        by_project[row[1]].append(PlanMilestone(*row))
+    found = projects.order_by().values_list(*PlanProject._fields)
+    return [build_plan(p, by_project[p.pk], as_of, links=False) for p in map(PlanProject._make, found)]

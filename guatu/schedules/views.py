@@ -39,13 +39,21 @@ from guatu.schedules.forms import (
 from guatu.schedules.models import Milestone, Problem
 from guatu.schedules.plans import link_rows, plans_for
 from guatu.schedules.problems import overdue_by_department, problems_context
-from guatu.schedules.warnings import summarise, warning_for_project, warnings_for
+from guatu.schedules.warnings import scope_warnings, warning_for_project
 
 WARNINGS_PER_PAGE = 100  # flagged projects listed on a page of the warnings page
+SUMMARY_NAMED = 20  # red projects named in each group of the warnings page's summary
 
 
 def _battle_form(request, form_class=BattleMapForm):
     return bind_scope_form(request, form_class, {"as_of": default_as_of(request.user).isoformat()})
+
+
+def _form_query(form) -> str:
+    """The filters the form was bound to (the home scope too, when the address had none) as a query string without
+    the page: what the pager and export links keep."""
+    data = form.data.lists() if hasattr(form.data, "lists") else ((k, [v]) for k, v in form.data.items())
+    return urlencode([(k, v) for k, values in data if k != "page" for v in values if v not in ("", None)])
 
 
 @login_required
@@ -55,7 +63,7 @@ def battle_map_page(request):
     if form.is_valid():
         context["map"] = battle_map(form.scope(), form.cleaned_data["as_of"], form.cleaned_data["level"], width=720,
                                     user=request.user, page=request.GET.get("page") or 1)  # fmt: skip
-        context["query"] = request.GET.urlencode()
+        context["query"] = _form_query(form)
     return render(request, "schedules/battle_map.html", context, status=200 if form.is_valid() else 400)
 
 
@@ -92,14 +100,10 @@ def warnings_page(request):
     context = {"form": form}
     if form.is_valid():
         as_of, by = form.cleaned_data["as_of"], form.cleaned_data["by"] or "list"
-        found = warnings_for(form.scope(), as_of, user=request.user)
-        level = form.cleaned_data["level"]
-        flagged = [w for w in found if (w.level == level if level else w.level != "green")]
-        page = Paginator(flagged, WARNINGS_PER_PAGE).get_page(request.GET.get("page"))
-        context.update(
-            as_of=as_of, by=by, summary=summarise(found, by, as_of.year), flagged=page, page=page,
-            totals={lvl: sum(1 for w in found if w.level == lvl) for lvl in ("red", "yellow", "green")},
-        )  # fmt: skip
+        found = scope_warnings(form.scope(), as_of, user=request.user)
+        page = Paginator(found.flagged(form.cleaned_data["level"]), WARNINGS_PER_PAGE).get_page(request.GET.get("page"))
+        context.update(as_of=as_of, by=by, summary=found.summary(by, named=SUMMARY_NAMED), flagged=page, page=page,
+                       totals=found.counts(), query=_form_query(form))  # fmt: skip
     return render(request, "schedules/warnings.html", context, status=200 if form.is_valid() else 400)
 
 

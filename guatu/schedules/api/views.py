@@ -32,7 +32,7 @@ from guatu.schedules.api.serializers import (
 )
 from guatu.schedules.models import Milestone, MilestoneTemplate, Problem
 from guatu.schedules.plans import plans_for
-from guatu.schedules.warnings import summarise, warnings_for
+from guatu.schedules.warnings import scope_warnings, warnings_for
 
 
 class MilestoneTemplateViewSet(GuatuReadOnlyViewSet):
@@ -225,7 +225,7 @@ class WarningsView(APIView):
         body = {"as_of": day.isoformat(), "scope": scope.parts()}
         by = data.get("by")
         if by:
-            body["summary"] = [row.as_json() for row in summarise(found, by, day.year)]
+            body["summary"] = [row.as_json() for row in scope_warnings(scope, day, user=request.user).summary(by)]
         if data.get("level"):
             found = [w for w in found if w.level == data["level"]]
         body["projects"] = [w.as_json() for w in found]

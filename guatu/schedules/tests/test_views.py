@@ -22,8 +22,22 @@ def test_the_battle_map_opens_on_the_home_platform_with_every_colour(demo_client
     assert {row.level for row in data.projects} == {"red", "yellow", "green"}
     levels = [row.level for row in data.projects]
     assert levels == sorted(levels, key=["red", "yellow", "green"].index)  # most severe first
-    assert len(data.projects) == 125 and len(data.rows) == 125 * 8
-    assert data.counts["red"] + data.counts["yellow"] + data.counts["green"] == 125
+    assert len(data.projects) == 50 and len(data.rows) == 50 * 8  # a page: 50 projects with their milestones
+    assert (data.counts["red"], data.counts["yellow"], data.counts["green"]) == (18, 20, 87)
+
+
+def test_the_battle_maps_pages_go_most_severe_first_and_every_page_counts_the_whole_platform(demo_client):
+    seen, address = [], "/battle-map/"  # from the home platform, then the pager's links
+    for number in (1, 2, 3):
+        response = demo_client.get(address)
+        data = response.context["map"]
+        address = f"/battle-map/?{response.context['query']}&page={number + 1}"
+        assert (number < 3) == (f"page={number + 1}" in response.content.decode().replace("&amp;", "&"))
+        assert (data.counts["red"], data.counts["yellow"], data.counts["green"]) == (18, 20, 87)
+        seen += [(row.level, row.key) for row in data.projects]
+    assert data.page.paginator.num_pages == 3 and len(seen) == len(set(seen)) == 125
+    assert seen == sorted(seen, key=lambda r: (["red", "yellow", "green"].index(r[0]), r[1]))
+    assert [level for level, _code in seen].count("red") == 18
 
 
 def test_the_battle_map_filters_by_level(demo_client):

@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from guatu.core import texttable
 from guatu.projects.as_of import parse_as_of
 from guatu.projects.management.scope_options import add_scope_arguments, scope_from_options, user_from_options
-from guatu.schedules.warnings import summarise, warnings_for
+from guatu.schedules.warnings import scope_warnings, warnings_for
 
 
 class Command(BaseCommand):
@@ -23,9 +23,9 @@ class Command(BaseCommand):
             day = parse_as_of(as_of)
         except ValueError as exc:
             raise CommandError(str(exc)) from exc
-        found = warnings_for(scope_from_options(options), day, user=user_from_options(options))
+        scope, user = scope_from_options(options), user_from_options(options)
         if summary:
-            rows = summarise(found, summary, day.year)
+            rows = scope_warnings(scope, day, user=user).summary(summary)
             if options["json"]:
                 self.stdout.write(
                     json.dumps(
@@ -39,6 +39,7 @@ class Command(BaseCommand):
                     [r.label, str(r.counts["red"]), str(r.counts["yellow"]), str(r.counts["green"])] for r in rows
                 ], right={1, 2, 3}))  # fmt: skip
             return
+        found = warnings_for(scope, day, user=user)
         if level:
             found = [w for w in found if w.level == level]
         if options["json"]:
