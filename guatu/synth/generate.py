@@ -17,12 +17,12 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from guatu.audit.context import acting
 from guatu.audit.models import ChangeRecord
-from guatu.audit.setbased import allocate_ids, insert_rows
+from guatu.audit.setbased import RECORD_COLUMNS, allocate_ids, insert_rows
 from guatu.core.models import Department, Industry, Platform, Region
 from guatu.indicators.models import Indicator, IndicatorValue, ReportingUnit
 from guatu.projects.choices import Category, ReportStatus, Stage
@@ -288,7 +288,7 @@ class Generator:
             setattr(result, attr, len(writer.flush(records)))
             result.records += records.flush()
         result.reports = len(reports)
-        result.records += self._write_reports(reports, names)
+        result.records += self._write_reports(reports, list(names))
         return plans, counted, memberships
 
     def _report_tail(self, year: int, month: int, status: str) -> tuple[tuple, str]:
@@ -310,23 +310,58 @@ class Generator:
             self._tails[key] = (column_values, json.dumps(snapshot)[1:])
         return self._tails[key]
 
-    def _write_reports(self, reports: list[tuple], names: dict[int, str]) -> int:
-        """The chunk's monthly reports in one insert, then their change records in another (the record's JSON
-        is the snapshot's `json.dumps`, put together from the amounts and the month's and status's tail)."""
+    def _write_reports(self, reports: list[tuple], project_ids: list[int]) -> int:
+        """The chunk's monthly reports in one insert, then their change records in one INSERT … SELECT from them
+        (see `_report_records`)."""
         if not reports:
             return 0
         ids = allocate_ids(MonthlyReport, len(reports))
-        records = Records(MonthlyReport)
-        add, scope, tail = records.add, self._scope_of, self._report_tail
+        tail = self._report_tail
         rows = []
         for pk, (pid, y, m, step, ytd, cumulative, status) in zip(ids, reports, strict=True):
-            values, after = tail(y, m, status)
-            rows.append((pk, 1, pid, y, m, step, ytd, cumulative, *values))
-            add(pk, f"{names[pid]} {y}-{m:02d}", scope[pid],
-                f'{{"project_id": {pid}, "year": {y}, "month": {m}, "invest_month": "{step}", '
-                f'"invest_ytd": "{ytd}", "invest_cumulative": "{cumulative}", {after}')  # fmt: skip
+            rows.append((pk, 1, pid, y, m, step, ytd, cumulative, *tail(y, m, status)[0]))
         insert_rows(MonthlyReport._meta.db_table, [f.column for f in MonthlyReport._meta.concrete_fields], rows)
-        return records.flush()
+        return self._report_records(project_ids, {(y, m, status) for _pid, y, m, *_rest, status in reports})
+
+    def _report_records(self, project_ids: list[int], tails: set[tuple[int, int, str]]) -> int:
+        """The change records of the reports of `project_ids`, made by the database from the rows just written,
+        in report id order: the same record `Records` writes — the object "<project> <year>-<month>", the
+        project's scope, and as after the snapshot's `json.dumps` text, put together from the report's ids and
+        amounts (as their 2-place text) and the month's and status's tail (`_report_tail`)."""
+        head = Records(MonthlyReport).head
+        tail_rows = [(y, m, status, self._report_tail(y, m, status)[1]) for y, m, status in sorted(tails)]
+        report, project = MonthlyReport._meta.db_table, Project._meta.db_table
+        if connection.vendor == "postgresql":
+            amount = "(r.{0})::text"
+            month, projects, args = "lpad(r.month::text, 2, '0')", "= ANY(%s)", [project_ids]
+            after = "({})::jsonb"
+            marks = "%s::timestamptz, %s::bigint, %s::text, %s::text, %s::text, %s::text, %s::bigint"
+        else:  # SQLite keeps a decimal as a number: printed back with its two places
+            amount = "printf('%%.2f', r.{0})"
+            month, projects, args = "printf('%%02d', r.month)", f"IN ({', '.join(['%s'] * len(project_ids))})", [
+                *project_ids]  # fmt: skip
+            after = "{}"
+            marks = ", ".join(["%s"] * 7)
+        values = ", ".join(["(%s, %s, %s, %s)"] * len(tail_rows))
+        json_text = (
+            "'{\"project_id\": ' || r.project_id || ', \"year\": ' || r.year || ', \"month\": ' || r.month || "
+            + " || ".join(f"'{sep}\"{name}\": \"' || {amount.format(name)} || '\"'"
+                          for sep, name in ((", ", "invest_month"), (", ", "invest_ytd"), (", ", "invest_cumulative")))
+            + " || ', ' || t.tail"
+        )  # fmt: skip
+        columns = ", ".join(c for c in RECORD_COLUMNS if c != "id")
+        sql = (
+            f"INSERT INTO {ChangeRecord._meta.db_table} ({columns}) "
+            f"WITH t (year, month, status, tail) AS (VALUES {values}) "
+            f"SELECT {marks}, r.id, substr(p.name || ' ' || r.year || '-' || {month}, 1, 200), "
+            f"r.project_id, p.region_id, p.platform_id, p.department_id, NULL, {after.format(json_text)} "
+            f"FROM {report} r JOIN {project} p ON p.id = r.project_id "
+            f"JOIN t ON t.year = r.year AND t.month = r.month AND t.status = r.status "
+            f"WHERE r.project_id {projects} ORDER BY r.id"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*(v for row in tail_rows for v in row), *head, *args])
+            return cursor.rowcount
 
     def _status(self, year: int, month: int) -> str:
         if (year, month) != self.last_month:
