@@ -441,8 +441,9 @@ def _indicators(rng: random.Random, months: list[tuple[int, int]], result: Resul
                 if (indicator.pk, unit.pk, year, month) in existing:
                     continue
                 value = round(base * month / 12 * rng.uniform(0.9, 1.1), 2)
+                growth = f"{rng.uniform(-5, 15):.2f}"  # as stored: a growth that rounds to zero has no sign
                 writer.add({"indicator_id": indicator.pk, "unit_id": unit.pk, "year": year, "month": month,
-                            "value": f"{value:.4f}", "growth_pct": f"{rng.uniform(-5, 15):.2f}",
+                            "value": f"{value:.4f}", "growth_pct": "0.00" if growth == "-0.00" else growth,
                             "growth_derived": False, "vintage": "preliminary", "source": LOADER,
                             "_region": unit.region_id, "_indicator": indicator.name, "_unit": unit.name})  # fmt: skip
     records = Records(IndicatorValue)
@@ -451,7 +452,7 @@ def _indicators(rng: random.Random, months: list[tuple[int, int]], result: Resul
 
 
 def synth(projects: int, months: int, seed: int = 1, end: tuple[int, int] = (2024, 12),
-          progress: Callable[[int], None] | None = None) -> Result:  # fmt: skip
+          progress: Callable[[int], None] | None = None, defer_indexes: bool | None = None) -> Result:  # fmt: skip
     """Generate and load the data set in one transaction (see the module docstring and `guatu.synth.bulk`)."""
     if Project.objects.filter(code__startswith=f"SY{seed}-").exists():
         raise SynthError(f"projects of seed {seed} exist already (codes SY{seed}-…); use another seed or database")
@@ -460,7 +461,7 @@ def synth(projects: int, months: int, seed: int = 1, end: tuple[int, int] = (202
         raise SynthError("the months end in the future; reports cannot be filed for a future month")
     result = Result(months=span)
     # Defer the secondary indexes when the load at least doubles the data (building them once is cheaper then).
-    indexes = Project.objects.count() <= projects
+    indexes = Project.objects.count() <= projects if defer_indexes is None else defer_indexes
     tables = [m._meta.db_table for m in TABLES]
     with (
         bulk.sqlite_settings(),
