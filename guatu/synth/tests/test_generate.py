@@ -2,10 +2,8 @@
 tracked save would write, rollups that `guatu rollup --verify` finds exact, and the database's indexes, keys and
 settings as they were before the load."""
 
-from types import SimpleNamespace
-
 import pytest
-from django.db import connection, transaction
+from django.db import transaction
 
 from guatu.audit.models import Action, ChangeRecord
 from guatu.audit.tracking import snapshot
@@ -14,7 +12,6 @@ from guatu.projects.models import AnnualPlan, ListMembership, MonthlyReport, Pro
 from guatu.rollups.models import YearFigures
 from guatu.rollups.verify import verify
 from guatu.schedules.models import Milestone, Problem
-from guatu.synth import bulk
 from guatu.synth.generate import LOADER, TABLES, SynthError, synth
 
 pytestmark = pytest.mark.django_db
@@ -121,46 +118,8 @@ def test_a_seed_already_loaded_is_refused():
         synth(3, 2, seed=6)
 
 
-def schema() -> set:
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute("SELECT indexdef FROM pg_indexes WHERE schemaname = 'public'")
-            indexes = {row[0] for row in cursor.fetchall()}
-            cursor.execute("SELECT conname, pg_get_constraintdef(oid), convalidated FROM pg_constraint")
-            cursor_rows = set(cursor.fetchall())
-            cursor.execute("SELECT tgname, tgenabled FROM pg_trigger WHERE NOT tgisinternal")
-            return indexes | cursor_rows | set(cursor.fetchall())
-        cursor.execute("SELECT type, name, sql FROM sqlite_master")
-        return set(cursor.fetchall())
-
-
-def test_the_database_keeps_its_indexes_keys_and_triggers():
-    before = schema()
-    synth(5, 3, seed=11, defer_indexes=True)
-    assert schema() == before
-
-
-def test_a_failed_load_leaves_nothing_behind(monkeypatch):
-    before, projects, records = schema(), Project.objects.count(), ChangeRecord.objects.count()
-
-    def broken(*args, **kwargs):
-        raise RuntimeError("disk full")
-
-    monkeypatch.setattr("guatu.rollups.facts.insert", broken)
-    with pytest.raises(RuntimeError, match="disk full"):
-        synth(5, 3, seed=12, defer_indexes=True)
-    assert (Project.objects.count(), ChangeRecord.objects.count()) == (projects, records)
-    assert schema() == before
-
-
 def test_the_tables_it_defers_are_the_tables_it_writes():
     assert {m._meta.db_table for m in TABLES} == {
         "projects_project", "projects_annualplan", "projects_listmembership", "projects_monthlyreport",
         "schedules_milestone", "schedules_problem", "indicators_indicatorvalue", "rollups_yearfigures",
         "audit_changerecord"}  # fmt: skip
-
-
-def test_deferring_is_done_inside_the_loading_transaction_only(monkeypatch):
-    monkeypatch.setattr(bulk, "connection", SimpleNamespace(in_atomic_block=False, vendor=connection.vendor))
-    with pytest.raises(RuntimeError, match="inside the loading transaction"), bulk.deferred([], indexes=True):
-        pass
