@@ -7,8 +7,9 @@ from django.db import transaction
 
 from guatu.audit.models import Action, ChangeRecord
 from guatu.audit.tracking import snapshot
+from guatu.core.models import Department, Industry, Platform
 from guatu.indicators.models import IndicatorValue
-from guatu.projects.models import AnnualPlan, ListMembership, MonthlyReport, Project
+from guatu.projects.models import AnnualPlan, ListMembership, MonthlyReport, Project, ProjectList
 from guatu.rollups.models import YearFigures
 from guatu.rollups.verify import verify
 from guatu.schedules.models import Milestone, Problem
@@ -19,30 +20,28 @@ TRACKED = [Project, AnnualPlan, ListMembership, MonthlyReport, Milestone, Proble
 
 
 def rows_of(seed: int) -> dict[str, list]:
-    """Everything the load of `seed` wrote, ids replaced by project codes (ids differ between runs on PostgreSQL,
-    whose sequences do not roll back)."""
+    """Everything the load of `seed` wrote, ids replaced by codes (ids differ between runs on PostgreSQL, whose
+    sequences do not roll back: the projects', and those of the platforms, departments, industries and lists
+    a rolled-back load created)."""
     code = dict(Project.objects.filter(code__startswith=f"SY{seed}-").values_list("id", "code"))
+    named = {"project_id": code}
+    for key, model in (("platform_id", Platform), ("department_id", Department), ("industry_id", Industry),
+                       ("project_list_id", ProjectList), ("list_id", ProjectList)):  # fmt: skip
+        named[key] = dict(model.objects.values_list("id", "code"))
+
+    def keyed(pairs) -> dict:
+        return {k: named[k].get(v, v) if k in named else v for k, v in pairs}
+
     out = {}
-    for model in TRACKED:
+    for model in [*TRACKED, YearFigures]:
         fields = [f.attname for f in model._meta.concrete_fields if f.attname != "id"]
         rows = model.objects.filter(**({"pk__in": code} if model is Project else {"project_id__in": code}))
-        out[model.__name__] = sorted(
-            repr({k: code.get(v, v) if k == "project_id" else v for k, v in zip(fields, row, strict=True)})
-            for row in rows.values_list(*fields)
-        )
+        out[model.__name__] = sorted(repr(keyed(zip(fields, row, strict=True))) for row in rows.values_list(*fields))
     records = ChangeRecord.objects.filter(username=LOADER, reason=f"synthetic data, seed {seed}", project_id__in=code)
+    fields = ["content_type_id", "action", "object_repr", "project_id", "region_id", "platform_id", "department_id"]
     out["records"] = sorted(
-        repr((ct, action, name, code.get(project), region, platform, department,
-              {k: v for k, v in after.items() if k != "project_id"}))
-        for ct, action, name, project, region, platform, department, after in records.values_list(
-            "content_type_id", "action", "object_repr", "project_id", "region_id", "platform_id", "department_id",
-            "after")
-    )  # fmt: skip
-    out["rollups"] = sorted(
-        repr((code[row[0]], *row[1:]))
-        for row in YearFigures.objects.filter(project_id__in=code).values_list(
-            *[f.attname for f in YearFigures._meta.concrete_fields if f.attname != "id"]
-        )
+        repr((keyed(zip(fields, row[:-1], strict=True)), keyed(row[-1].items())))
+        for row in records.values_list(*fields, "after")
     )
     return out
 
