@@ -27,36 +27,44 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 
-def export_parquet(folder: Path) -> None:
-    """The raw rows DuckDB scans, as parquet (not timed): amounts in fen, as guatu's rollups keep them."""
+def export_parquet(folder: Path, batch: int = 100_000) -> None:
+    """The raw rows DuckDB scans, as parquet (not timed): amounts in fen, as guatu's rollups keep them. Streamed
+    (a server-side cursor on PostgreSQL, `batch` rows at a time into one parquet file per table), so a province
+    of a million projects is exported in bounded memory."""
     import pyarrow as pa
     import pyarrow.parquet as pq
-    from django.db import connection
+    from django.db import connection, transaction
 
     from guatu.rollups.facts import to_date, to_fen
 
+    big, text, day = pa.int64(), pa.string(), pa.date32()
     queries = {
         "projects": ("SELECT id, code, name, region_id, platform_id, industry_id, department_id, total_investment, "
-                     "actual_start FROM projects_project", {"total_investment": to_fen, "actual_start": to_date}),
+                     "actual_start FROM projects_project", {"total_investment": to_fen, "actual_start": to_date},
+                     [big, text, text, big, big, big, big, big, day]),
         "plans": ("SELECT project_id, year, planned_investment FROM projects_annualplan",
-                  {"planned_investment": to_fen}),
+                  {"planned_investment": to_fen}, [big, big, big]),
         "reports": ("SELECT project_id, year, month, invest_ytd, status FROM projects_monthlyreport",
-                    {"invest_ytd": to_fen}),
-        "memberships": ("SELECT project_id, year, project_list_id FROM projects_listmembership", {}),
-        "lists": ("SELECT id, code, name, sort_order FROM projects_projectlist", {}),
-        "regions": ("SELECT id, path FROM core_region", {}),
-        "platforms": ("SELECT id, path FROM core_platform", {}),
+                    {"invest_ytd": to_fen}, [big, big, big, big, text]),
+        "memberships": ("SELECT project_id, year, project_list_id FROM projects_listmembership", {}, [big, big, big]),
+        "lists": ("SELECT id, code, name, sort_order FROM projects_projectlist", {}, [big, text, text, big]),
+        "regions": ("SELECT id, path FROM core_region", {}, [big, text]),
+        "platforms": ("SELECT id, path FROM core_platform", {}, [big, text]),
     }  # fmt: skip
-    with connection.cursor() as cursor:
-        for name, (sql, converters) in queries.items():
-            cursor.execute(sql)
-            columns = [c[0] for c in cursor.description]
-            data = {c: [] for c in columns}
-            while batch := cursor.fetchmany(100_000):
-                for row in batch:
-                    for c, v in zip(columns, row, strict=True):
-                        data[c].append(converters[c](v) if c in converters and v is not None else v)
-            pq.write_table(pa.table(data), folder / f"{name}.parquet")
+    with transaction.atomic():  # a server-side cursor lives in a transaction
+        for name, (sql, converters, types) in queries.items():
+            with connection.chunked_cursor() as cursor:
+                cursor.execute(sql)
+                columns = [c[0] for c in cursor.description]
+                schema = pa.schema(list(zip(columns, types, strict=True)))
+                convert = [converters.get(c) for c in columns]
+                with pq.ParquetWriter(folder / f"{name}.parquet", schema) as writer:
+                    while rows := cursor.fetchmany(batch):
+                        data = [
+                            [f(v) if f is not None and v is not None else v for v in values]
+                            for f, values in zip(convert, zip(*rows, strict=True), strict=True)
+                        ]
+                        writer.write_table(pa.table(data, schema=schema))
 
 
 class Duck:
@@ -209,15 +217,25 @@ def main() -> None:
     from guatu.projects.models import Project
     from guatu.projects.progress import LAGGARDS_PER_PAGE, progress
     from guatu.synth.generate import synth
+    from guatu.synth.progressbar import ProgressBar
 
     call_command("migrate", verbosity=0)
     if not Project.objects.filter(code__startswith="SY1-").exists():
-        started = time.perf_counter()
-        synth(args.projects, args.months, seed=1)
-        print(f"guatu synth --projects {args.projects:,} --months {args.months}: {time.perf_counter() - started:.0f} s")
+        started, before = time.perf_counter(), os.getloadavg()[0]
+        bar = ProgressBar(args.projects, "projects")  # on stderr; a line every 10% when not a terminal
+        synth(args.projects, args.months, seed=1, progress=bar.advance)
+        bar.done()
+        print(f"guatu synth --projects {args.projects:,} --months {args.months}: {time.perf_counter() - started:.0f} s "
+              f"(load average {before:.1f} before, {os.getloadavg()[0]:.1f} after)", flush=True)  # fmt: skip
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_size_pretty(pg_database_size(current_database()))")
+            print(f"database size: {cursor.fetchone()[0]}")
     n = Project.objects.count()
     folder = Path(tempfile.mkdtemp(prefix="guatu-parquet-"))
+    started = time.perf_counter()
     export_parquet(folder)
+    print(f"parquet export (not timed in the table): {time.perf_counter() - started:.0f} s", flush=True)
     duck = Duck(folder)
     print(f"database: {connection.vendor}; {n:,} projects; load average {os.getloadavg()[0]:.1f} "
           f"on {os.cpu_count()} cores; median of {args.repeat} runs; laggards: page {args.lagging_page} of each row, "

@@ -12,6 +12,7 @@ record ("guatu synth", set-based) and the rollups are built with the same `guatu
 from __future__ import annotations
 
 import datetime as dt
+import json
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,7 +21,8 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from guatu.audit.context import acting
-from guatu.audit.setbased import RecordWriter
+from guatu.audit.models import ChangeRecord
+from guatu.audit.setbased import RECORD_COLUMNS, allocate_ids, insert_rows
 from guatu.core.models import Department, Industry, Platform, Region
 from guatu.indicators.models import Indicator, IndicatorValue, ReportingUnit
 from guatu.projects.choices import Category, ReportStatus, Stage
@@ -28,13 +30,19 @@ from guatu.projects.models import AnnualPlan, ListMembership, MonthlyReport, Pro
 from guatu.reporting.choices import MonthState
 from guatu.reporting.models import ReportingMonth, next_month
 from guatu.rollups import facts
+from guatu.rollups.models import YearFigures
 from guatu.schedules.choices import ProblemStatus, ProblemType
 from guatu.schedules.defaults import INDUSTRIAL, INFRASTRUCTURE
 from guatu.schedules.models import Milestone, Problem
-from guatu.synth.writer import TableWriter, fen_text
+from guatu.synth import bulk
+from guatu.synth.writer import Records, TableWriter, fen_text, stamp
 
 LOADER = "guatu synth"
-CHUNK = 2000
+CHUNK = 2000  # projects generated at a time: the random draws follow this order, so it is part of the seed's data
+REPORTED = {str(s) for s in (ReportStatus.SUBMITTED, ReportStatus.APPROVED, ReportStatus.LOCKED)}
+REVIEWED = {str(s) for s in (ReportStatus.APPROVED, ReportStatus.LOCKED, ReportStatus.RETURNED)}
+TABLES = [Project, AnnualPlan, ListMembership, MonthlyReport, Milestone, Problem, IndicatorValue, YearFigures,
+          ChangeRecord]  # fmt: skip
 INDUSTRIES = ["新材料", "新能源", "集成电路", "高端装备", "生命健康", "特种纸", "氟硅新材料", "锂电材料",
               "电子化学材料", "数字经济", "现代物流", "文化旅游"]  # fmt: skip
 DEPARTMENTS = [
@@ -158,6 +166,7 @@ class Generator:
         nxt = next_month(*last)
         self.last_day = dt.date(nxt[0], nxt[1], 1) - dt.timedelta(days=1)
         self.last_month = last
+        self._tails: dict[tuple[int, int, str], tuple[tuple, str]] = {}
         self.templates = {Category.INDUSTRIAL: INDUSTRIAL, Category.INFRASTRUCTURE: INFRASTRUCTURE,
                           Category.SOCIAL: INFRASTRUCTURE}  # fmt: skip
 
@@ -198,9 +207,9 @@ class Generator:
                 "stage": str(stage), "contact_leader": "", "description": "",
             })  # fmt: skip
             by_index.append((row, county, city, total))
-        records = RecordWriter(Project)
+        records = Records(Project)
         ids = project_rows.flush(records)
-        result.records += records.flush(hooks=False)
+        result.records += records.flush()
         result.projects = len(ids)
         for (row, *_rest), pid in zip(by_index, ids, strict=True):
             keys[pid] = facts.ProjectKeys(row["code"], row["name"], row["region_id"], row["platform_id"] or 0,
@@ -222,13 +231,13 @@ class Generator:
         rng, world = self.rng, self.world
         self._project_scope = {row["id"]: (row["region_id"], row["platform_id"], row["department_id"])
                                for row, *_ in by_index}  # fmt: skip
+        self._scope_of = {pid: (pid, *rest) for pid, rest in self._project_scope.items()}
         names = {row["id"]: row["name"] for row, *_ in by_index}
         list_names = {lst.pk: str(lst) for lst in world.lists.values()}
         plan_rows = TableWriter(AnnualPlan, self._scope, lambda r: f"{names[r['project_id']]} {r['year']}")
         member_rows = TableWriter(ListMembership, self._scope, lambda r: (
             f"{r['year']} {list_names[r['project_list_id']]} · {names[r['project_id']]}"))  # fmt: skip
-        report_rows = TableWriter(MonthlyReport, self._scope,
-                                  lambda r: f"{names[r['project_id']]} {r['year']}-{r['month']:02d}")  # fmt: skip
+        reports: list[tuple] = []  # (project, year, month, month's, YTD and cumulative amount as text, status)
         plans: dict[tuple[int, int], int] = {}
         counted: list[tuple[int, int, int, int]] = []
         memberships: list[tuple[int, int, int]] = []
@@ -271,34 +280,94 @@ class Generator:
                     ytd += step
                     cumulative += step
                     status = self._status(y, m)
-                    submitted = _utc(*next_month(y, m), 3)
-                    report_rows.add({
-                        "project_id": pid, "year": y, "month": m, "invest_month": fen_text(step),
-                        "invest_ytd": fen_text(ytd), "invest_cumulative": fen_text(cumulative),
-                        "progress_pct": f"{min(100, 5 + m * 7)}.00", "stage": str(Stage.CONSTRUCTION), "problems": "",
-                        "status": str(status), "revision": 1,
-                        "submitted_at": submitted if status != ReportStatus.DRAFT else None,
-                        "submitted_by": "synth" if status != ReportStatus.DRAFT else "",
-                        "reviewed_at": _utc(*next_month(y, m), 8) if status in (
-                            ReportStatus.APPROVED, ReportStatus.LOCKED, ReportStatus.RETURNED) else None,
-                        "reviewed_by": "synth" if status in (ReportStatus.APPROVED, ReportStatus.LOCKED,
-                                                             ReportStatus.RETURNED) else "",
-                        "return_reason": "数据有误,请核实" if status == ReportStatus.RETURNED else "",
-                    })  # fmt: skip
-                    if status in (ReportStatus.SUBMITTED, ReportStatus.APPROVED, ReportStatus.LOCKED):
+                    reports.append((pid, y, m, fen_text(step), fen_text(ytd), fen_text(cumulative), status))
+                    if status in REPORTED:
                         counted.append((pid, y, m, ytd))
-        for writer, model, attr in ((plan_rows, AnnualPlan, "plans"), (member_rows, ListMembership, "memberships"),
-                                    (report_rows, MonthlyReport, "reports")):  # fmt: skip
-            records = RecordWriter(model)
+        for writer, model, attr in ((plan_rows, AnnualPlan, "plans"), (member_rows, ListMembership, "memberships")):
+            records = Records(model)
             setattr(result, attr, len(writer.flush(records)))
-            result.records += records.flush(hooks=False)
+            result.records += records.flush()
+        result.reports = len(reports)
+        result.records += self._write_reports(reports, list(names))
         return plans, counted, memberships
+
+    def _report_tail(self, year: int, month: int, status: str) -> tuple[tuple, str]:
+        """What a report of that month and status has after its amounts: the column values, and the end of its
+        change record's JSON (`json.dumps` of the snapshot, after "invest_cumulative")."""
+        key = (year, month, status)
+        if key not in self._tails:
+            submitted = _utc(*next_month(year, month), 3) if status != ReportStatus.DRAFT else None
+            reviewed = _utc(*next_month(year, month), 8) if status in REVIEWED else None
+            values = {
+                "progress_pct": f"{min(100, 5 + month * 7)}.00", "stage": str(Stage.CONSTRUCTION), "problems": "",
+                "status": status, "revision": 1, "submitted_at": submitted,
+                "submitted_by": "synth" if submitted else "", "reviewed_at": reviewed,
+                "reviewed_by": "synth" if reviewed else "",
+                "return_reason": "数据有误,请核实" if status == ReportStatus.RETURNED else "",
+            }  # fmt: skip
+            column_values = tuple(stamp(v) if isinstance(v, dt.datetime) else v for v in values.values())
+            snapshot = {k: v.isoformat() if isinstance(v, dt.datetime) else v for k, v in values.items()}
+            self._tails[key] = (column_values, json.dumps(snapshot)[1:])
+        return self._tails[key]
+
+    def _write_reports(self, reports: list[tuple], project_ids: list[int]) -> int:
+        """The chunk's monthly reports in one insert, then their change records in one INSERT … SELECT from them
+        (see `_report_records`)."""
+        if not reports:
+            return 0
+        ids = allocate_ids(MonthlyReport, len(reports))
+        tail = self._report_tail
+        rows = []
+        for pk, (pid, y, m, step, ytd, cumulative, status) in zip(ids, reports, strict=True):
+            rows.append((pk, 1, pid, y, m, step, ytd, cumulative, *tail(y, m, status)[0]))
+        insert_rows(MonthlyReport._meta.db_table, [f.column for f in MonthlyReport._meta.concrete_fields], rows)
+        return self._report_records(project_ids, {(y, m, status) for _pid, y, m, *_rest, status in reports})
+
+    def _report_records(self, project_ids: list[int], tails: set[tuple[int, int, str]]) -> int:
+        """The change records of the reports of `project_ids`, made by the database from the rows just written,
+        in report id order: the same record `Records` writes — the object "<project> <year>-<month>", the
+        project's scope, and as after the snapshot's `json.dumps` text, put together from the report's ids and
+        amounts (as their 2-place text) and the month's and status's tail (`_report_tail`)."""
+        head = Records(MonthlyReport).head
+        tail_rows = [(y, m, status, self._report_tail(y, m, status)[1]) for y, m, status in sorted(tails)]
+        report, project = MonthlyReport._meta.db_table, Project._meta.db_table
+        if connection.vendor == "postgresql":
+            amount = "(r.{0})::text"
+            month, projects, args = "lpad(r.month::text, 2, '0')", "= ANY(%s)", [project_ids]
+            after = "({})::jsonb"
+            marks = "%s::timestamptz, %s::bigint, %s::text, %s::text, %s::text, %s::text, %s::bigint"
+        else:  # SQLite keeps a decimal as a number: printed back with its two places
+            amount = "printf('%%.2f', r.{0})"
+            month, projects, args = "printf('%%02d', r.month)", f"IN ({', '.join(['%s'] * len(project_ids))})", [
+                *project_ids]  # fmt: skip
+            after = "{}"
+            marks = ", ".join(["%s"] * 7)
+        values = ", ".join(["(%s, %s, %s, %s)"] * len(tail_rows))
+        json_text = (
+            "'{\"project_id\": ' || r.project_id || ', \"year\": ' || r.year || ', \"month\": ' || r.month || "
+            + " || ".join(f"'{sep}\"{name}\": \"' || {amount.format(name)} || '\"'"
+                          for sep, name in ((", ", "invest_month"), (", ", "invest_ytd"), (", ", "invest_cumulative")))
+            + " || ', ' || t.tail"
+        )  # fmt: skip
+        columns = ", ".join(c for c in RECORD_COLUMNS if c != "id")
+        sql = (
+            f"INSERT INTO {ChangeRecord._meta.db_table} ({columns}) "
+            f"WITH t (year, month, status, tail) AS (VALUES {values}) "
+            f"SELECT {marks}, r.id, substr(p.name || ' ' || r.year || '-' || {month}, 1, 200), "
+            f"r.project_id, p.region_id, p.platform_id, p.department_id, NULL, {after.format(json_text)} "
+            f"FROM {report} r JOIN {project} p ON p.id = r.project_id "
+            f"JOIN t ON t.year = r.year AND t.month = r.month AND t.status = r.status "
+            f"WHERE r.project_id {projects} ORDER BY r.id"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*(v for row in tail_rows for v in row), *head, *args])
+            return cursor.rowcount
 
     def _status(self, year: int, month: int) -> str:
         if (year, month) != self.last_month:
-            return ReportStatus.LOCKED
-        return self.rng.choices([ReportStatus.SUBMITTED, ReportStatus.APPROVED, ReportStatus.DRAFT,
-                                 ReportStatus.RETURNED], [70, 15, 8, 7])[0]  # fmt: skip
+            return str(ReportStatus.LOCKED)
+        return str(self.rng.choices([ReportStatus.SUBMITTED, ReportStatus.APPROVED, ReportStatus.DRAFT,
+                                     ReportStatus.RETURNED], [70, 15, 8, 7])[0])  # fmt: skip
 
     def _battle(self, by_index, result: Result):
         rng = self.rng
@@ -336,9 +405,9 @@ class Generator:
                     if status == ProblemStatus.RESOLVED else None,
                 })  # fmt: skip
         for writer, model, attr in ((milestone_rows, Milestone, "milestones"), (problem_rows, Problem, "problems")):
-            records = RecordWriter(model)
+            records = Records(model)
             setattr(result, attr, len(writer.flush(records)))
-            result.records += records.flush(hooks=False)
+            result.records += records.flush()
         return None, None
 
 
@@ -372,37 +441,41 @@ def _indicators(rng: random.Random, months: list[tuple[int, int]], result: Resul
                 if (indicator.pk, unit.pk, year, month) in existing:
                     continue
                 value = round(base * month / 12 * rng.uniform(0.9, 1.1), 2)
+                growth = f"{rng.uniform(-5, 15):.2f}"  # as stored: a growth that rounds to zero has no sign
                 writer.add({"indicator_id": indicator.pk, "unit_id": unit.pk, "year": year, "month": month,
-                            "value": f"{value:.4f}", "growth_pct": f"{rng.uniform(-5, 15):.2f}",
+                            "value": f"{value:.4f}", "growth_pct": "0.00" if growth == "-0.00" else growth,
                             "growth_derived": False, "vintage": "preliminary", "source": LOADER,
                             "_region": unit.region_id, "_indicator": indicator.name, "_unit": unit.name})  # fmt: skip
-    records = RecordWriter(IndicatorValue)
+    records = Records(IndicatorValue)
     result.indicator_values = len(writer.flush(records))
-    result.records += records.flush(hooks=False)
+    result.records += records.flush()
 
 
 def synth(projects: int, months: int, seed: int = 1, end: tuple[int, int] = (2024, 12),
-          progress: Callable[[int], None] | None = None) -> Result:  # fmt: skip
-    """Generate and load the data set; each chunk of projects is one transaction (see the module docstring)."""
+          progress: Callable[[int], None] | None = None, defer_indexes: bool | None = None) -> Result:  # fmt: skip
+    """Generate and load the data set in one transaction (see the module docstring and `guatu.synth.bulk`)."""
     if Project.objects.filter(code__startswith=f"SY{seed}-").exists():
         raise SynthError(f"projects of seed {seed} exist already (codes SY{seed}-…); use another seed or database")
     span = window(months, end)
     if dt.date(*span[-1], 1) > timezone.localdate():
         raise SynthError("the months end in the future; reports cannot be filed for a future month")
     result = Result(months=span)
-    if connection.vendor == "sqlite":
-        with connection.cursor() as cursor:  # a bigger page cache: the indexes of 3 million rows stay in memory
-            cursor.execute("PRAGMA cache_size = -262144")
-    with acting(None, name=LOADER, reason=f"synthetic data, seed {seed}"):
-        with transaction.atomic():
-            world = build_world()
-            _calendar(span, result)
-            _indicators(random.Random(seed + 1), span, result)
+    # Defer the secondary indexes when the load at least doubles the data (building them once is cheaper then).
+    indexes = Project.objects.count() <= projects if defer_indexes is None else defer_indexes
+    tables = [m._meta.db_table for m in TABLES]
+    with (
+        bulk.sqlite_settings(),
+        acting(None, name=LOADER, reason=f"synthetic data, seed {seed}"),
+        transaction.atomic(),
+        bulk.deferred(tables, indexes=indexes),
+    ):
+        world = build_world()
+        _calendar(span, result)
+        _indicators(random.Random(seed + 1), span, result)
         generator = Generator(world, seed, span)
         for start in range(0, projects, CHUNK):
             count = min(CHUNK, projects - start)
-            with transaction.atomic():
-                part = generator.chunk(start, count)
+            part = generator.chunk(start, count)
             for name in ("projects", "plans", "memberships", "reports", "milestones", "problems", "rollup_rows",
                          "records"):  # fmt: skip
                 setattr(result, name, getattr(result, name) + getattr(part, name))

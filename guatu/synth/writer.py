@@ -1,19 +1,61 @@
-"""Write generated rows of a tracked model set-based, each with its change record (as `snapshot` gives it)."""
+"""Write generated rows of a tracked model set-based, each with its change record (as `snapshot` gives it).
+
+`TableWriter` takes rows as dicts (the tables of thousands of rows); the monthly reports, millions of rows,
+come as tuples in column order with their record's JSON text made by `Records.add` callers directly.
+Either way the change record is the one `guatu.audit.setbased.RecordWriter` writes: the acting loader,
+its reason, action "create", the object, its scope ids, no before and the `snapshot` JSON after.
+"""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 
-from django.db import models
+from django.db import connection, models
 
-from guatu.audit.models import Action
-from guatu.audit.setbased import RecordWriter, allocate_ids, insert_rows
+from guatu.audit.models import Action, ChangeRecord
+from guatu.audit.setbased import RECORD_COLUMNS, RecordWriter, allocate_ids, insert_rows
 from guatu.audit.tracking import tracked_fields
 
 
 def fen_text(fen: int) -> str:
     """Integer fen → the decimal text of a 2-place amount ("123.45")."""
     return f"{fen // 100}.{fen % 100:02d}"
+
+
+def stamp(value):
+    """A datetime as the database takes it in bulk: naive UTC text on SQLite (as Django stores it), as is
+    on PostgreSQL."""
+    if value is None or connection.vendor != "sqlite":
+        return value
+    from guatu.audit.setbased import _sqlite_datetime
+
+    return _sqlite_datetime(value)
+
+
+class Records:
+    """Change records (action "create", no before) of rows of `model`, written in one set-based insert per
+    flush with the acting user of the block — the content `RecordWriter` gives, without a dict per row."""
+
+    def __init__(self, model: type[models.Model]):
+        template = RecordWriter(model)  # the actor, reason and kind, read once
+        self.head = (stamp(template.time), template.user_id, template.username, template.request_id,
+                     template.reason, str(Action.CREATE), template.content_type_id)  # fmt: skip
+        self.rows: list[tuple] = []
+
+    def add(self, object_id: int, object_repr: str, scope: Sequence, after_json: str) -> None:
+        """`scope`: (project, region, platform, department) ids; `after_json`: `json.dumps(snapshot)`."""
+        self.rows.append((object_id, object_repr[:200], *scope, None, after_json))
+
+    def flush(self) -> int:
+        rows, self.rows = self.rows, []
+        if not rows:
+            return 0
+        ids = allocate_ids(ChangeRecord, len(rows))
+        head = self.head
+        insert_rows(ChangeRecord._meta.db_table, RECORD_COLUMNS,
+                    ((pk, *head, *row) for pk, row in zip(ids, rows, strict=True)))  # fmt: skip
+        return len(rows)
 
 
 class TableWriter:
@@ -33,7 +75,7 @@ class TableWriter:
         self.rows.append(row)
         return row
 
-    def flush(self, records: RecordWriter | None) -> list[int]:
+    def flush(self, records: Records | None) -> list[int]:
         if not self.rows:
             return []
         ids = allocate_ids(self.model, len(self.rows))
@@ -49,7 +91,6 @@ class TableWriter:
                 for name in dated:
                     if after[name] is not None:
                         after[name] = after[name].isoformat()
-                after = json.dumps(after)
-                records.add(Action.CREATE, row["id"], self.repr_of(row), self.scope_of(row), None, after)
+                records.add(row["id"], self.repr_of(row), self.scope_of(row), json.dumps(after))
         self.rows = []
         return ids
