@@ -112,6 +112,20 @@ def test_the_warnings_summary_shows_each_group_name_whole(page, server):
         assert not g["clipped"] and g["right"] <= 390 and g["bottom"] <= g["nextTop"] + 0.5, g
 
 
+def test_at_a_desk_the_warning_tables_cells_stand_under_their_headings(page, server):
+    page.set_viewport_size(DESK)
+    page.goto(f"{server}/warnings/")
+    misplaced = page.evaluate(
+        """() => [...document.querySelectorAll('#warning-summary, #warning-list')].flatMap(table => {
+        const heads = [...table.querySelectorAll('thead th')].map(th => th.getBoundingClientRect().left);
+        return [...table.querySelectorAll('tbody tr')].flatMap(tr => [...tr.children].map((td, i) =>
+            ({table: table.id, cell: td.textContent.trim().slice(0, 20), left: td.getBoundingClientRect().left,
+              heading: heads[i]})).filter(c => Math.abs(c.left - c.heading) > 1));
+    })"""
+    )
+    assert misplaced == []
+
+
 def test_the_cockpit_prints_on_a4_without_navigation_and_with_its_chart_whole(page, server):
     from pypdf import PdfReader
 
