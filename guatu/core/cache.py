@@ -84,18 +84,37 @@ def _plain(value):
     return str(value)
 
 
+def _key(name: str, described: dict) -> str:
+    digest = hashlib.sha256(json.dumps(described, sort_keys=True).encode()).hexdigest()
+    return f"guatu:{name}:{digest}"
+
+
 def page_key(name: str, *, request, parts: dict | None = None) -> str:
     """The cache key of a page part for this request: access, `parts` (e.g. a form's cleaned data),
     query string, language and data version."""
-    described = {
+    return _key(name, {
         "access": access_fingerprint(request.user),
         "parts": sorted((k, _plain(v)) for k, v in (parts or {}).items()),
         "query": sorted(request.GET.lists()),
         "language": get_language(),
         "data": data_version(),
-    }
-    digest = hashlib.sha256(json.dumps(described, sort_keys=True).encode()).hexdigest()
-    return f"guatu:{name}:{digest}"
+    })  # fmt: skip
+
+
+def result_key(name: str, *, user, parts: list) -> str:
+    """The cache key of a computed result (no request: pages, API, CLI and briefing share it): who may see
+    what, `parts` (what was asked, as JSON-able values) and the data version. Language-free: cache only
+    what does not depend on it."""
+    return _key(name, {"access": access_fingerprint(user), "parts": parts, "data": data_version()})
+
+
+def remembered(key: str, compute: Callable[[], object]):
+    """The value cached under `key`, computed (and cached) on a miss."""
+    found = cache.get(key)
+    if found is None:
+        found = compute()
+        cache.set(key, found, TIMEOUT)
+    return found
 
 
 @dataclass

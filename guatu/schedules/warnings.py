@@ -24,6 +24,7 @@ from decimal import Decimal
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
+from guatu.core.cache import remembered, result_key
 from guatu.core.money import round_half_up
 from guatu.core.periods import Period
 from guatu.projects.models import ListMembership, Project
@@ -298,26 +299,8 @@ def _special(scope: Scope, as_of: dt.date, user, rules: Thresholds) -> dict[int,
 def _cache_key(scope: Scope, as_of: dt.date, user, rules: Thresholds) -> str:
     """The key of what is cached about a scope's warnings: who sees what, the scope, the day, the thresholds and
     the data version (`guatu.core.cache`: it moves with every write, so nothing stale is ever read)."""
-    import hashlib
-    import json
-
-    from guatu.core.cache import access_fingerprint, data_version
-
-    described = json.dumps([access_fingerprint(user), sorted(scope.as_query().items()), as_of.isoformat(),
-                            [str(v) for v in vars(rules).values()], data_version()])  # fmt: skip
-    return f"guatu:warnings:{hashlib.sha256(described.encode()).hexdigest()}"
-
-
-def _memo(key: str, compute):
-    from django.core.cache import cache
-
-    from guatu.core.cache_config import TIMEOUT
-
-    found = cache.get(key)
-    if found is None:
-        found = compute()
-        cache.set(key, found, TIMEOUT)
-    return found
+    return result_key("warnings", user=user, parts=[sorted(scope.as_query().items()), as_of.isoformat(),
+                                                    [str(v) for v in vars(rules).values()]])  # fmt: skip
 
 
 def special_levels(scope: Scope, as_of: dt.date, *, user=None, rules: Thresholds | None = None,
@@ -325,7 +308,7 @@ def special_levels(scope: Scope, as_of: dt.date, *, user=None, rules: Thresholds
     """`_special`, cached until the data changes (`_cache_key`)."""
     rules = rules or policy_for(scope)
     key = key or _cache_key(scope, as_of, user, rules)
-    return _memo(f"{key}:special", lambda: _special(scope, as_of, user, rules))
+    return remembered(f"{key}:special", lambda: _special(scope, as_of, user, rules))
 
 
 def _level_sql(rules: Thresholds, month: int, plan: str, ytd: str) -> str:
@@ -370,7 +353,7 @@ class ScopeWarnings:
             found = sorted((s for s in self.special.values() if s.milestones), key=lambda s: s.order)
             return [(s.pk, s.level) for s in found]
 
-        return _memo(f"{self.key}:map", compute)
+        return remembered(f"{self.key}:map", compute)
 
     @property
     def period(self) -> Period:
@@ -426,7 +409,7 @@ class ScopeWarnings:
 
     def counts(self) -> Counter:
         """Red, yellow and green projects in scope (every level there, zero or not)."""
-        return _memo(f"{self.key}:counts", self._counts)
+        return remembered(f"{self.key}:counts", self._counts)
 
     def _counts(self) -> Counter:
         counts = Counter({level: 0 for level in LEVELS})
@@ -443,7 +426,7 @@ class ScopeWarnings:
     def summary(self, by: str, *, named: int | None = None) -> list[SummaryRow]:
         """`summarise` for the whole scope: red/yellow/green counts grouped by "list", "platform" or "region",
         with the red and yellow projects of each group by code (only the first `named` red ones when given)."""
-        return _memo(f"{self.key}:summary:{by}:{named}", lambda: self._summary(by, named))
+        return remembered(f"{self.key}:summary:{by}:{named}", lambda: self._summary(by, named))
 
     def _summary(self, by: str, named: int | None) -> list[SummaryRow]:
         from guatu.core.models import Platform, Region
@@ -533,7 +516,7 @@ class FlaggedList:
         if stop <= start:
             return []
         key = f"{self.warnings.key}:flagged:{','.join(self.levels)}:{start}:{stop}"
-        ids = _memo(key, lambda: self._ids(start, stop))
+        ids = remembered(key, lambda: self._ids(start, stop))
         w = self.warnings
         found = {x.project.pk: x for x in _evaluate_all(Project.objects.filter(pk__in=ids), w.as_of, w.rules)}
         return [found[pk] for pk in ids if pk in found]

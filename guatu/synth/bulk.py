@@ -48,42 +48,34 @@ def sqlite_settings(cache_mib: int = 128) -> Iterator[None]:
             cursor.execute(f"PRAGMA journal_mode = {journal}")
 
 
-def _sqlite_indexes(table: str) -> list[tuple[str, str]]:
+def _catalogue(sql: str, params: list) -> list[tuple]:
+    """Rows of a query on the database's own catalogue."""
     with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = %s AND sql IS NOT NULL "
-            "AND upper(sql) NOT LIKE 'CREATE UNIQUE%%' ORDER BY name",
-            [table],
-        )
+        cursor.execute(sql, params)
         return cursor.fetchall()
+
+
+def _sqlite_indexes(table: str) -> list[tuple[str, str]]:
+    return _catalogue("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = %s AND sql IS NOT NULL "
+                      "AND upper(sql) NOT LIKE 'CREATE UNIQUE%%' ORDER BY name", [table])  # fmt: skip
 
 
 def _pg_indexes(table: str) -> list[tuple[str, str]]:
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT i.relname, pg_get_indexdef(i.oid) FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid "
-            "WHERE x.indrelid = %s::regclass AND NOT x.indisunique AND NOT x.indisprimary ORDER BY i.relname",
-            [table],
-        )
-        # A partitioned table's index reads "ON ONLY t": made again on the whole table it covers every partition.
-        return [(name, sql.replace(" ON ONLY ", " ON ", 1)) for name, sql in cursor.fetchall()]
+    found = _catalogue("SELECT i.relname, pg_get_indexdef(i.oid) FROM pg_index x "
+                       "JOIN pg_class i ON i.oid = x.indexrelid WHERE x.indrelid = %s::regclass "
+                       "AND NOT x.indisunique AND NOT x.indisprimary ORDER BY i.relname", [table])  # fmt: skip
+    # A partitioned table's index reads "ON ONLY t": made again on the whole table it covers every partition.
+    return [(name, sql.replace(" ON ONLY ", " ON ", 1)) for name, sql in found]
 
 
 def _pg_foreign_keys(table: str) -> list[tuple[str, str]]:
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = %s::regclass "
-            "AND contype = 'f' AND conparentid = 0 ORDER BY conname",
-            [table],
-        )
-        return cursor.fetchall()
+    return _catalogue("SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = %s::regclass "
+                      "AND contype = 'f' AND conparentid = 0 ORDER BY conname", [table])  # fmt: skip
 
 
 def _pg_trigger_exists(table: str, name: str) -> bool:
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1 FROM pg_trigger WHERE tgrelid = %s::regclass AND tgname = %s AND tgenabled <> 'D'",
-                       [table, name])  # fmt: skip
-        return cursor.fetchone() is not None
+    return bool(_catalogue("SELECT 1 FROM pg_trigger WHERE tgrelid = %s::regclass AND tgname = %s AND tgenabled <> 'D'",
+                           [table, name]))  # fmt: skip
 
 
 @contextlib.contextmanager
