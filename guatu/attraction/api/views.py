@@ -46,6 +46,7 @@ from guatu.attraction.reminders import reminders_for
 from guatu.core.api import Conflict, GuatuModelViewSet, GuatuReadOnlyViewSet
 from guatu.core.models import Department
 from guatu.core.periods import Period
+from guatu.core.schema import documented
 from guatu.projects.as_of import default_as_of
 from guatu.projects.scope import Scope, ScopeError
 
@@ -57,6 +58,7 @@ ERRORS = {
 }
 
 
+@documented(LeadSerializer)
 class LeadViewSet(GuatuModelViewSet):
     """Investment leads (招商线索), looked up by code. `transition` moves one on, `convert` turns a signed one
     into a ledger project, `talks` lists and adds to its talks log."""
@@ -167,18 +169,21 @@ class StageChangeViewSet(GuatuReadOnlyViewSet):
     queryset = LeadStageChange.objects.select_related("lead").order_by("lead__code", "on", "id")
 
 
+@documented(TalkSerializer)
 class TalkViewSet(GuatuModelViewSet):
     serializer_class = TalkSerializer
     filterset_fields = ["lead", "kind"]
     queryset = Talk.objects.select_related("lead")
 
 
+@documented(ContactSerializer)
 class ContactViewSet(GuatuModelViewSet):
     serializer_class = ContactSerializer
     filterset_fields = ["lead"]
     queryset = Contact.objects.select_related("lead")
 
 
+@documented(CapitalArrivalSerializer)
 class CapitalArrivalViewSet(GuatuModelViewSet):
     """Capital actually in place (实际到位资金), dated, per lead."""
 
@@ -187,6 +192,7 @@ class CapitalArrivalViewSet(GuatuModelViewSet):
     queryset = CapitalArrival.objects.select_related("lead")
 
 
+@documented(SigningEventSerializer)
 class SigningEventViewSet(GuatuModelViewSet):
     """Signing events (招商大会); reference data the city keeps."""
 
@@ -194,11 +200,13 @@ class SigningEventViewSet(GuatuModelViewSet):
     queryset = SigningEvent.objects.all()
 
 
+@documented(IndustryChainSerializer)
 class IndustryChainViewSet(GuatuModelViewSet):
     serializer_class = IndustryChainSerializer
     queryset = IndustryChain.objects.all()
 
 
+@documented(AdmissionThresholdSerializer)
 class AdmissionThresholdViewSet(GuatuModelViewSet):
     """Admission thresholds per industry and year (a lead below one is flagged, not refused)."""
 
@@ -207,6 +215,7 @@ class AdmissionThresholdViewSet(GuatuModelViewSet):
     queryset = AdmissionThreshold.objects.select_related("industry")
 
 
+@documented(AttractionTargetSerializer)
 class AttractionTargetViewSet(GuatuModelViewSet):
     serializer_class = AttractionTargetSerializer
     filterset_fields = ["year", "region", "platform"]

@@ -2,13 +2,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from guatu.core.api import GuatuModelViewSet
 from guatu.core.periods import Period
+from guatu.core.schema import documented
 from guatu.funds.api.serializers import (
     FundCommitmentSerializer,
     FundInvestmentSerializer,
@@ -23,35 +24,6 @@ from guatu.funds.filtersets import FundCommitmentFilterSet, FundFilterSet, FundI
 from guatu.funds.models import Fund, FundCommitment, FundInvestment
 from guatu.funds.scope import FundScope, ScopeError
 from guatu.funds.warnings import fund_warnings
-
-READ = {
-    200: OpenApiResponse(description="the rows the user may see"),
-    403: OpenApiResponse(description="no role that reads funds"),
-}
-DETAIL = {404: OpenApiResponse(description="no such row in the user's scope")}
-WRITE = {
-    400: OpenApiResponse(description="a field is invalid (the model's own rules)"),
-    403: OpenApiResponse(description="outside the user's role or scope"),
-}
-CHANGE = {
-    **WRITE,
-    **DETAIL,
-    409: OpenApiResponse(description="changed since read (a stale `version`), or in use"),
-    412: OpenApiResponse(description="If-Match is not the current version"),
-    428: OpenApiResponse(description="send If-Match or `version`"),
-}
-
-
-def documented(serializer):
-    """The statuses every model endpoint answers, for the schema."""
-    return extend_schema_view(
-        list=extend_schema(responses={200: serializer(many=True), 403: READ[403]}),
-        retrieve=extend_schema(responses={200: serializer, **DETAIL}),
-        create=extend_schema(responses={201: serializer, **WRITE}),
-        update=extend_schema(responses={200: serializer, **CHANGE}),
-        partial_update=extend_schema(responses={200: serializer, **CHANGE}),
-        destroy=extend_schema(responses={204: None, **CHANGE}),
-    )
 
 
 def _scope(data) -> FundScope:

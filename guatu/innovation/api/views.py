@@ -1,12 +1,13 @@
 from __future__ import annotations
 
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from guatu.core.api import GuatuModelViewSet, GuatuReadOnlyViewSet
+from guatu.core.schema import NOT_ALLOWED, documented
 from guatu.innovation import figures, lookups
 from guatu.innovation.api import serializers as s
 from guatu.innovation.filtersets import InnovationPlatformFilterSet, PlatformOutputFilterSet
@@ -24,27 +25,6 @@ from guatu.innovation.models import (
 )
 
 R = OpenApiResponse
-READ = {403: R(description="not signed in, or no role that reads these"),
-        404: R(description="no such object among those the user may see")}  # fmt: skip
-WRITE = {400: R(description="a field is invalid (the reason per field)"),
-         403: R(description="outside the user's role or scope"),
-         404: R(description="no such object among those the user may see"),
-         409: R(description="changed by someone else since read (the stored version is in the answer), "
-                            "or a duplicate"),
-         412: R(description="If-Match names an older version"),
-         428: R(description="no version sent: an If-Match header or a `version` field")}  # fmt: skip
-
-
-def documented(serializer):
-    """Every status a model endpoint answers, in the schema."""
-    return extend_schema_view(
-        list=extend_schema(responses={200: serializer(many=True), 403: READ[403]}),
-        retrieve=extend_schema(responses={200: serializer, **READ}),
-        create=extend_schema(responses={201: serializer, **{k: v for k, v in WRITE.items() if k in (400, 403)}}),
-        update=extend_schema(responses={200: serializer, **WRITE}),
-        partial_update=extend_schema(responses={200: serializer, **WRITE}),
-        destroy=extend_schema(responses={204: None, **{k: v for k, v in WRITE.items() if k != 400}}),
-    )
 
 
 class PlatformTypeViewSet(GuatuReadOnlyViewSet):
@@ -135,7 +115,7 @@ class ScorecardView(APIView):
     @extend_schema(
         parameters=[s.InnovationScorecardQuerySerializer],
         responses={200: s.InnovationScorecardSerializer, 400: R(description="year missing or out of range"),
-                   403: READ[403], 404: R(description="no such platform among those the user may see")},
+                   403: NOT_ALLOWED, 404: R(description="no such platform among those the user may see")},
     )  # fmt: skip
     def get(self, request):
         query = s.InnovationScorecardQuerySerializer(data=request.query_params)
@@ -155,7 +135,7 @@ class RankingView(APIView):
     @extend_schema(
         parameters=[s.InnovationRankingQuerySerializer],
         responses={200: s.InnovationRankingSerializer, 400: R(description="a scope key names nothing, or no year"),
-                   403: READ[403]},
+                   403: NOT_ALLOWED},
     )  # fmt: skip
     def get(self, request):
         query = s.InnovationRankingQuerySerializer(data=request.query_params)

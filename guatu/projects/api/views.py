@@ -9,6 +9,7 @@ from rest_framework.views import APIView
 
 from guatu.core.api import GuatuModelViewSet, GuatuReadOnlyViewSet
 from guatu.core.periods import Period
+from guatu.core.schema import documented
 from guatu.projects import actions
 from guatu.projects.api.serializers import (
     AnnualPlanSerializer,
@@ -27,6 +28,7 @@ from guatu.projects.progress import progress
 from guatu.projects.scope import Scope, ScopeError
 
 
+@documented(ProjectSerializer)
 class ProjectViewSet(GuatuModelViewSet):
     serializer_class = ProjectSerializer
     filterset_class = ProjectFilterSet
@@ -40,12 +42,14 @@ class ProjectListViewSet(GuatuReadOnlyViewSet):
     queryset = ProjectList.objects.all()
 
 
+@documented(AnnualPlanSerializer)
 class AnnualPlanViewSet(GuatuModelViewSet):
     serializer_class = AnnualPlanSerializer
     filterset_class = AnnualPlanFilterSet
     queryset = AnnualPlan.objects.select_related("project")
 
 
+@documented(ListMembershipSerializer)
 class ListMembershipViewSet(GuatuModelViewSet):
     serializer_class = ListMembershipSerializer
     filterset_fields = ["year", "project", "project_list"]
@@ -57,6 +61,7 @@ WORKFLOW_ERRORS = {400: OpenApiResponse(description="the status does not allow i
                    404: OpenApiResponse(description="no such report in the user's scope")}  # fmt: skip
 
 
+@documented(MonthlyReportSerializer)
 class MonthlyReportViewSet(GuatuModelViewSet):
     """Monthly reports. New ones are drafts; `submit`, `approve`, `return` and `correct` move them on."""
 

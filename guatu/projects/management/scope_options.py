@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from django.core.management.base import CommandError
 
+from guatu.accounts.management.acting import add_as_argument, user_named
 from guatu.projects.scope import Scope, ScopeError
 
 SCOPE_KEYS = ("region", "platform", "project_list", "industry", "department")
 
 
 def add_scope_arguments(parser) -> None:
-    parser.add_argument(
-        "--as", dest="as_user", metavar="USERNAME",
-        help="see exactly what this user sees (their roles and scope); without it, the system sees everything",
-    )  # fmt: skip
+    add_as_argument(parser, "see exactly what this user sees (their roles and scope); without it, the system sees "
+                            "everything")  # fmt: skip
     parser.add_argument("--region", help="region code or name (its whole subtree)")
     parser.add_argument("--platform", help="platform code or name (its whole subtree)")
     parser.add_argument("--list", dest="project_list", help="project list code or name")
@@ -30,14 +29,4 @@ def scope_from_options(options: dict) -> Scope:
 
 def user_from_options(options: dict):
     """The user named by --as (active), or None — the system, which sees everything."""
-    from django.contrib.auth import get_user_model
-
-    username = options.get("as_user")
-    if not username:
-        return None
-    user = get_user_model().objects.filter(username=username).first()
-    if user is None:
-        raise CommandError(f"--as {username}: no such user")
-    if not user.is_active:
-        raise CommandError(f"--as {username}: the user is deactivated")
-    return user
+    return user_named(options.get("as_user"))

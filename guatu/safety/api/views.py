@@ -10,6 +10,7 @@ from rest_framework.views import APIView
 
 from guatu.core.api import GuatuModelViewSet, GuatuReadOnlyViewSet
 from guatu.core.periods import Period
+from guatu.core.schema import CHANGE_ERRORS, documented
 from guatu.projects.scope import Scope, ScopeError
 from guatu.reporting.defaults import default_period
 from guatu.safety import actions
@@ -27,34 +28,6 @@ from guatu.safety.api.serializers import (
 from guatu.safety.figures import summary
 from guatu.safety.filtersets import AccidentFilterSet, HazardFilterSet, InspectionFilterSet
 from guatu.safety.models import Accident, AccidentThreshold, Hazard, Inspection, SafetyAward, ThreatRule
-
-WRITE_ERRORS = {
-    400: OpenApiResponse(description="a field is invalid (the model's rules), named field by field"),
-    403: OpenApiResponse(description="outside the user's role or scope"),
-    404: OpenApiResponse(description="no such object in the user's scope"),
-    409: OpenApiResponse(description="changed by someone else since read (stale version)"),
-    412: OpenApiResponse(description="If-Match does not match the stored version"),
-    428: OpenApiResponse(description="no If-Match header and no version field"),
-}
-CREATE_ERRORS = {k: v for k, v in WRITE_ERRORS.items() if k in (400, 403)}
-
-
-def _documented(serializer):
-    """The statuses each operation of a model viewset answers."""
-    return {
-        "list": extend_schema(responses={200: serializer(many=True), 403: WRITE_ERRORS[403]}),
-        "retrieve": extend_schema(responses={200: serializer, 404: WRITE_ERRORS[404]}),
-        "create": extend_schema(responses={201: serializer, **CREATE_ERRORS}),
-        "update": extend_schema(responses={200: serializer, **WRITE_ERRORS}),
-        "partial_update": extend_schema(responses={200: serializer, **WRITE_ERRORS}),
-        "destroy": extend_schema(responses={204: None, **{k: v for k, v in WRITE_ERRORS.items() if k != 400}}),
-    }
-
-
-def documented(serializer):
-    from drf_spectacular.utils import extend_schema_view
-
-    return extend_schema_view(**_documented(serializer))
 
 
 @documented(InspectionSerializer)
@@ -78,7 +51,7 @@ class HazardViewSet(GuatuModelViewSet):
     @extend_schema(request=HazardTransitionSerializer, responses={
         200: HazardSerializer,
         400: OpenApiResponse(description="the loop does not allow the move, or the note/day is missing or wrong"),
-        403: WRITE_ERRORS[403], 404: WRITE_ERRORS[404],
+        403: CHANGE_ERRORS[403], 404: CHANGE_ERRORS[404],
     })  # fmt: skip
     @action(detail=True, methods=["post"])
     def transition(self, request, pk=None):

@@ -18,10 +18,10 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
+from guatu.accounts.management.acting import add_as_argument, user_named
 from guatu.attraction import actions
 from guatu.attraction.choices import Source, Stage
 from guatu.attraction.figures import BY, Filters, summary
@@ -65,27 +65,24 @@ class Command(BaseCommand):
         p.add_argument("--reason", default="")
         p.add_argument("--event", help="signing event name (a signing at an event)")
         p.add_argument("--agreed-start", dest="agreed_start", type=_date)
-        self._as(p)
+        add_as_argument(p)
         p = sub.add_parser("convert", help="turn a signed lead into a ledger project")
         p.add_argument("code")
         p.add_argument("--code", dest="project_code", help="the project's code (default: the lead's)")
-        self._as(p)
+        add_as_argument(p)
         p = sub.add_parser("template", help="an empty sheet to fill in")
         p.add_argument("kind", choices=KINDS)
         p.add_argument("--out", required=True)
         p = sub.add_parser("export", help="the leads (or talks) as xlsx or CSV")
         p.add_argument("kind", choices=KINDS)
         p.add_argument("--out", required=True, help="FILE.xlsx or FILE.csv")
-        self._as(p)
+        add_as_argument(p)
         p = sub.add_parser("import", help="import a sheet (all or nothing)")
         p.add_argument("file")
         p.add_argument("--kind", choices=KINDS, default="leads")
         p.add_argument("--dry-run", action="store_true", help="preview only")
         p.add_argument("--json", action="store_true")
-        self._as(p)
-
-    def _as(self, parser) -> None:
-        parser.add_argument("--as", dest="as_user", help="act as this user (their scope); default: the system")
+        add_as_argument(p)
 
     def _filters(self, parser) -> None:
         parser.add_argument("--region", help="region code or name (its subtree)")
@@ -97,24 +94,16 @@ class Command(BaseCommand):
         parser.add_argument("--leader", help="the leading leader, as written on the leads")
         parser.add_argument("--event", help="signing event name")
         parser.add_argument("--json", action="store_true", help="print JSON (money as decimal strings in 万元)")
-        self._as(parser)
+        add_as_argument(parser)
 
     def handle(self, *args, action: str, **options):
-        user = self._user(options.get("as_user"))
+        user = user_named(options.get("as_user"))
         try:
             return getattr(self, f"do_{action}")(user, **options)
         except (actions.AttractionError, ValueError, PermissionDenied) as exc:
             raise CommandError(str(exc)) from exc
         except ValidationError as exc:
             raise CommandError("; ".join(exc.messages)) from exc
-
-    def _user(self, username: str | None):
-        if not username:
-            return None
-        user = get_user_model().objects.filter(username=username).first()
-        if user is None:
-            raise CommandError(f"--as {username}: no such user")
-        return user
 
     def _filters_of(self, options) -> Filters:
         try:

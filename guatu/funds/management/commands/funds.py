@@ -15,9 +15,9 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from guatu.accounts.management.acting import add_as_argument, user_named
 from guatu.audit.context import acting
 from guatu.core import texttable
 from guatu.core.money import fmt_pct
@@ -38,10 +38,6 @@ def _scope_arguments(parser) -> None:
     parser.add_argument("--level", help="province, city or county")
 
 
-def _as_argument(parser) -> None:
-    parser.add_argument("--as", dest="as_user", metavar="USERNAME", help="act as this user (their scope)")
-
-
 class Command(BaseCommand):
     help = "The fund cluster (产业基金): summary figures, early-exit warnings, Excel import/export/template."
 
@@ -51,29 +47,29 @@ class Command(BaseCommand):
         p.add_argument("--year", type=int, required=True)
         p.add_argument("--through", type=int, default=12, help="last month included (1-12, default 12)")
         _scope_arguments(p)
-        _as_argument(p)
+        add_as_argument(p)
         p.add_argument("--json", action="store_true", help="print JSON (money as decimal strings)")
         p = sub.add_parser("warnings", help="early-exit warnings as of a day")
         p.add_argument("--as-of", help="the day (default: today)")
         _scope_arguments(p)
-        _as_argument(p)
+        add_as_argument(p)
         p.add_argument("--json", action="store_true")
         p = sub.add_parser("import", help="preview, then commit all or nothing")
         p.add_argument("file")
         p.add_argument("--kind", choices=KIND_NAMES, required=True)
         p.add_argument("--dry-run", action="store_true", help="preview only")
-        _as_argument(p)
+        add_as_argument(p)
         p.add_argument("--json", action="store_true")
         p = sub.add_parser("export", help="write a sheet of what the user may see")
         p.add_argument("kind", choices=KIND_NAMES)
         p.add_argument("--out", required=True, help="FILE.xlsx or FILE.csv")
-        _as_argument(p)
+        add_as_argument(p)
         p = sub.add_parser("template", help="an empty sheet to fill in")
         p.add_argument("kind", choices=KIND_NAMES)
         p.add_argument("--out", required=True, help="FILE.xlsx")
 
     def handle(self, *args, action: str, **options):
-        user = _user(options.get("as_user"))
+        user = user_named(options.get("as_user"))
         with acting(**({"user": user} if user is not None else {"name": "guatu funds"})):
             getattr(self, f"_{action}")(user, **options)
 
@@ -164,15 +160,6 @@ class Command(BaseCommand):
             raise CommandError(f"--out {out}: a template is an .xlsx file")
         path.write_bytes(registry.template_kind(kind))
         self.stdout.write(f"wrote {path} ({path.stat().st_size:,} bytes)")
-
-
-def _user(username: str | None):
-    if not username:
-        return None
-    user = get_user_model().objects.filter(username=username, is_active=True).first()
-    if user is None:
-        raise CommandError(f"--as {username}: no active user by that name")
-    return user
 
 
 def _scope(options: dict) -> FundScope:

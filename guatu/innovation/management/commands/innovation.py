@@ -15,9 +15,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from guatu.accounts.management.acting import add_as_argument, user_named
 from guatu.core import texttable
 from guatu.exchange import registry
 from guatu.innovation import figures, lookups
@@ -55,21 +55,13 @@ class Command(BaseCommand):
         blank.add_argument("--kind", choices=sorted(KINDS), required=True)
         blank.add_argument("--out", required=True)
         for p in (card, rank, load, out):
-            p.add_argument("--as", dest="as_user", metavar="USERNAME", help="read and write as this user")
+            add_as_argument(p)
         for p in (card, rank, load):
             p.add_argument("--json", action="store_true", help="print JSON (figures as decimal strings)")
 
     def handle(self, *args, action: str, **options):
-        user = self._user(options.get("as_user"))
+        user = user_named(options.get("as_user"))
         getattr(self, f"do_{action}")(user, options)
-
-    def _user(self, username: str | None):
-        if not username:
-            return None
-        try:
-            return get_user_model().objects.get(username=username, is_active=True)
-        except get_user_model().DoesNotExist:
-            raise CommandError(f"--as: no active user {username!r}") from None
 
     def do_scorecard(self, user, options) -> None:
         try:

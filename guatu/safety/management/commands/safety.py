@@ -14,9 +14,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from guatu.accounts.management.acting import add_as_argument, user_named
 from guatu.audit.context import acting
 from guatu.core import texttable
 from guatu.core.periods import Period
@@ -35,35 +35,27 @@ class Command(BaseCommand):
         s.add_argument("--through", type=int, help="month (default: the latest reported month of the year, else 12)")
         for key in ("region", "platform", "list", "industry", "department"):
             s.add_argument(f"--{key}", help="code or name")
-        s.add_argument("--as", dest="as_user", metavar="USERNAME")
+        add_as_argument(s)
         s.add_argument("--json", action="store_true")
         i = sub.add_parser("import", help="preview (--dry-run) or import a sheet, all or nothing")
         i.add_argument("file")
         i.add_argument("--kind", choices=KINDS, required=True)
         i.add_argument("--dry-run", action="store_true")
-        i.add_argument("--as", dest="as_user", metavar="USERNAME")
+        add_as_argument(i)
         i.add_argument("--json", action="store_true")
         e = sub.add_parser("export", help="export the rows in scope to xlsx or CSV")
         e.add_argument("--kind", choices=KINDS, required=True)
         e.add_argument("--out", required=True)
-        e.add_argument("--as", dest="as_user", metavar="USERNAME")
+        add_as_argument(e)
         t = sub.add_parser("template", help="an empty sheet to fill in")
         t.add_argument("--kind", choices=KINDS, required=True)
         t.add_argument("--out", required=True)
         r = sub.add_parser("reclassify", help="re-class accidents after the thresholds changed")
-        r.add_argument("--as", dest="as_user", metavar="USERNAME")
+        add_as_argument(r)
 
     def handle(self, *args, action, **options):
-        user = self._user(options.get("as_user"))
+        user = user_named(options.get("as_user"))
         getattr(self, f"_{action}")(user, **options)
-
-    def _user(self, username: str | None):
-        if not username:
-            return None
-        try:
-            return get_user_model().objects.get(username=username, is_active=True)
-        except get_user_model().DoesNotExist:
-            raise CommandError(f"--as {username}: no active user of that name") from None
 
     def _summary(self, user, *, year, through, json: bool, **options):
         from guatu.safety.api.views import default_through
