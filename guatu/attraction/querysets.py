@@ -10,27 +10,21 @@ from django.db.models import IntegerField, Max, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from guatu.audit.tracking import TrackedQuerySet
-from guatu.core.querysets import LookupQuerySet
+from guatu.core.querysets import LookupQuerySet, PlacedQuerySet
 
 
 class LookupTrackedQuerySet(TrackedQuerySet, LookupQuerySet):
     """Reference rows found by code or name, written with the change record."""
 
 
-class LeadQuerySet(LookupTrackedQuerySet):
-    def visible_to(self, user) -> LeadQuerySet:
-        """The leads `user` may see (`guatu.accounts.access`); None is the system (CLI without --as)."""
-        from guatu.accounts.access import restrict
-
-        return restrict(self, user, "view")
-
+class LeadQuerySet(PlacedQuerySet, LookupTrackedQuerySet):
     def in_scope(self, scope) -> LeadQuerySet:
         """Narrowed to a cockpit scope (region/platform subtree, industry, department; lists do not apply)."""
         leads = self
         if scope.region:
-            leads = leads.filter(region__path__startswith=scope.region.path)
+            leads = leads.in_region(scope.region)
         if scope.platform:
-            leads = leads.filter(platform__path__startswith=scope.platform.path)
+            leads = leads.on_platform(scope.platform)
         if scope.industry:
             leads = leads.filter(industry=scope.industry)
         if scope.department:

@@ -36,3 +36,25 @@ class LookupQuerySet(models.QuerySet):
                 % {"model": self.model._meta.verbose_name, "key": key}
             )
         return found[0]
+
+
+class PlacedQuerySet(models.QuerySet):
+    """Rows that have a place — a region and a platform, each a subtree (`path`) — and are read only as far as
+    the user's scope reaches. `region_field`/`platform_field`: the lookups to the row's region and platform."""
+
+    region_field = "region"
+    platform_field = "platform"
+
+    def visible_to(self, user):
+        """The rows `user` may see (`guatu.accounts.access`); None is the system itself (CLI without --as, cron)."""
+        from guatu.accounts.access import restrict
+
+        return restrict(self, user, "view")
+
+    def in_region(self, region):
+        """The rows in `region`'s subtree (柯城区's with 衢州市)."""
+        return self.filter(**{f"{self.region_field}__path__startswith": region.path})
+
+    def on_platform(self, platform):
+        """The rows on `platform`'s subtree (高新片区's with 衢州智造新城)."""
+        return self.filter(**{f"{self.platform_field}__path__startswith": platform.path})

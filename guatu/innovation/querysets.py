@@ -2,22 +2,12 @@
 
 from __future__ import annotations
 
-from guatu.accounts.access import restrict
 from guatu.audit.tracking import TrackedQuerySet
-from guatu.core.querysets import LookupQuerySet
+from guatu.core.querysets import LookupQuerySet, PlacedQuerySet
 
 
-class InnovationPlatformQuerySet(TrackedQuerySet, LookupQuerySet):
-    def visible_to(self, user) -> InnovationPlatformQuerySet:
-        return restrict(self, user, "view")
-
-    def in_region(self, region) -> InnovationPlatformQuerySet:
-        """Platforms in the region's subtree (柯城区 for 衢州市)."""
-        return self.filter(region__path__startswith=region.path)
-
-    def on_platform(self, platform) -> InnovationPlatformQuerySet:
-        """Platforms on the industrial platform's subtree (高新片区 for 衢州智造新城)."""
-        return self.filter(industrial_platform__path__startswith=platform.path)
+class InnovationPlatformQuerySet(PlacedQuerySet, TrackedQuerySet, LookupQuerySet):
+    platform_field = "industrial_platform"
 
     def in_scope(self, *, region=None, platform=None, industry=None, platform_type=None) -> InnovationPlatformQuerySet:
         qs = self
@@ -32,9 +22,8 @@ class InnovationPlatformQuerySet(TrackedQuerySet, LookupQuerySet):
         return qs
 
 
-class PlatformOutputQuerySet(TrackedQuerySet):
-    def visible_to(self, user) -> PlatformOutputQuerySet:
-        return restrict(self, user, "view")
+class PlatformOutputQuerySet(PlacedQuerySet, TrackedQuerySet):
+    region_field, platform_field = "platform__region", "platform__industrial_platform"
 
     def through(self, year: int) -> PlatformOutputQuerySet:
         """The years up to and including `year` (what "since founding" sums)."""

@@ -5,22 +5,10 @@ from __future__ import annotations
 from django.db.models import DecimalField, ExpressionWrapper, F, OuterRef, Subquery, Value
 
 from guatu.audit.tracking import TrackedQuerySet
-from guatu.core.querysets import LookupQuerySet
+from guatu.core.querysets import LookupQuerySet, PlacedQuerySet
 
 
-class ProjectQuerySet(TrackedQuerySet, LookupQuerySet):
-    def visible_to(self, user) -> ProjectQuerySet:
-        """The projects `user` may see (`guatu.accounts.access`). `None` is the system itself (CLI, cron)."""
-        from guatu.accounts.access import restrict
-
-        return restrict(self, user, "view")
-
-    def in_region(self, region) -> ProjectQuerySet:
-        return self.filter(region__path__startswith=region.path)
-
-    def on_platform(self, platform) -> ProjectQuerySet:
-        return self.filter(platform__path__startswith=platform.path)
-
+class ProjectQuerySet(PlacedQuerySet, TrackedQuerySet, LookupQuerySet):
     def on_list(self, project_list, year: int) -> ProjectQuerySet:
         return self.filter(memberships__project_list=project_list, memberships__year=year)
 

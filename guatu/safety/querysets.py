@@ -8,23 +8,13 @@ from django.db import models
 from django.db.models import Q
 
 from guatu.audit.tracking import TrackedQuerySet
+from guatu.core.querysets import PlacedQuerySet
 
 
-class ScopedQuerySet(TrackedQuerySet):
+class ScopedQuerySet(PlacedQuerySet, TrackedQuerySet):
     """Rows placed by a region and a platform (directly, or through `place_prefix`)."""
 
     place_prefix = ""
-
-    def visible_to(self, user):
-        from guatu.accounts.access import restrict
-
-        return restrict(self, user, "view")
-
-    def in_region(self, region):
-        return self.filter(**{f"{self.place_prefix}region__path__startswith": region.path})
-
-    def on_platform(self, platform):
-        return self.filter(**{f"{self.place_prefix}platform__path__startswith": platform.path})
 
     def in_scope(self, scope, year: int):
         """Narrow to a cockpit scope: region and platform subtrees by the row's own place; a list,
@@ -55,6 +45,7 @@ def _open_q(day: dt.date) -> Q:
 
 class HazardQuerySet(ScopedQuerySet):
     place_prefix = "inspection__"
+    region_field, platform_field = "inspection__region", "inspection__platform"
 
     def open_on(self, day: dt.date):
         """Found by `day` and not verified by then (the rectification not yet confirmed)."""
