@@ -48,12 +48,6 @@ def fen_decimal(fen: int | None) -> Decimal | None:
     return None if fen is None else Decimal(fen).scaleb(-2)
 
 
-def _pct_text(ytd_fen: int, plan_fen: int) -> str:
-    """`pct_str(ratio_pct(ytd, plan))` in integers: completion in tenths of a percent, half-up."""
-    tenths = (2000 * ytd_fen + plan_fen) // (2 * plan_fen)
-    return f"{tenths // 10}.{tenths % 10}"
-
-
 @dataclass(frozen=True)
 class Laggard:
     """A lagging project as the rollups give it (amounts in fen); `figures` makes its `ProjectFigures`."""
@@ -66,6 +60,11 @@ class Laggard:
     plan: int
     reported: int
     ytd: int
+
+    @property
+    def completion(self) -> Decimal | None:
+        """The year-to-date actual against the plan, in percent (unrounded): the same ratio in fen as in 万元."""
+        return ratio_pct(self.ytd, self.plan)
 
     def figures(self, period: Period) -> ProjectFigures:
         from guatu.rollups.facts import to_date
@@ -217,10 +216,8 @@ class ProgressRow:
         return self.lagging[self.offset : self.offset + LAGGARDS_PER_PAGE]
 
     def _lagging_json(self) -> list[dict]:
-        if self._paged is not None:
-            return [{"code": m.code, "name": m.name, "completion_pct": _pct_text(m.ytd, m.plan)}
-                    for m in self._page_laggards()]  # fmt: skip
-        return [{"code": m.code, "name": m.name, "completion_pct": pct_str(m.completion)} for m in self.lagging_page]
+        shown = self._page_laggards() if self._paged is not None else self.lagging_page
+        return [{"code": m.code, "name": m.name, "completion_pct": pct_str(m.completion)} for m in shown]
 
     def as_json(self) -> dict:
         return {

@@ -36,7 +36,7 @@ def test_a_lead_moves_along_the_main_line_with_each_move_dated_and_recorded(lead
         ("screening", "negotiating", d("2024-02-01"), 3, "officer"),
         ("negotiating", "signed", d("2024-03-01"), 4, "officer"),
     ]
-    assert (records_of(change)[0].username, records_of(change)[0].reason) == ("officer", "阶段:在谈 → 签约")
+    assert (records_of(change)[0].username, records_of(change)[0].reason) == ("officer", "阶段：在谈 → 签约")
     last = records_of(lead)[-1]
     assert (last.user, last.before["stage"], last.after["stage"], last.after["signed_on"]) == (
         officer,
@@ -60,7 +60,7 @@ def test_a_move_the_table_does_not_allow_is_refused_naming_where_it_may_go(lead,
     before = lead.stage
     with pytest.raises(AttractionError) as exc:
         actions.transition(lead, to, acting_user=None, on=d("2024-02-01"), **SIGN)
-    assert "可转到:" in str(exc.value)
+    assert "可转到：" in str(exc.value)
     assert Lead.objects.get(pk=lead.pk).stage == before and lead.stage_changes.count() == len(path)
 
 
@@ -172,7 +172,7 @@ def test_converting_twice_is_an_error_naming_the_project_and_counts_nothing_twic
     actions.convert(lead, acting_user=None)
     with pytest.raises(ConversionError) as exc:
         actions.convert(lead, acting_user=None, code="OTHER-1")
-    assert str(exc.value) == "线索T-CV2已转入项目台账:T-CV2 测试线索T-CV2。"
+    assert str(exc.value) == "线索T-CV2已转入项目台账：T-CV2 测试线索T-CV2。"
     after = summary(tp(), Period(2024, 12), user=None).overall
     assert (after.signed_count, after.signed_amount) == (before.signed_count, before.signed_amount) == (1, D(20000))
     assert Project.objects.count() == projects + 1

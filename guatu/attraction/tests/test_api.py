@@ -80,7 +80,7 @@ def test_a_transition_moves_the_lead_and_a_forbidden_one_is_400(officer_client, 
     )
     assert moved.status_code == 200 and (moved.json()["stage"], moved.json()["stage_on"]) == ("screening", "2024-01-15")
     bad = officer_client.post("/api/v1/leads/T-API4/transition/", {"to": "signed"}, content_type="application/json")
-    assert bad.status_code == 400 and "可转到:在谈、中止、退出" in bad.json()["to"][0]
+    assert bad.status_code == 400 and "可转到：在谈、中止、退出" in bad.json()["to"][0]
     assert (
         client_for(reader)
         .post("/api/v1/leads/T-API4/transition/", {"to": "negotiating"}, content_type="application/json")

@@ -18,7 +18,7 @@ def test_an_integrated_circuit_lead_below_500_per_mu_is_flagged_not_refused():
     at = new_lead("T-IC2", industry=jcdl, planned="75000", land_mu=D("150"))  # exactly 500
     flags = check(low).flags
     assert [(f.rule, f.value, f.minimum) for f in flags] == [("intensity", D("400"), D("500.00"))]
-    assert flags[0].text == "投资强度400.00万元/亩,低于准入门槛500.00。"
+    assert flags[0].text == "投资强度400.00万元/亩，低于准入门槛500.00。"
     assert not check(at).flagged and low.pk is not None
 
 

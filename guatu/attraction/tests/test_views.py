@@ -26,7 +26,7 @@ def test_the_figures_page_shows_the_cohort_against_its_target(demo_client):
     f = page.context["f"]
     assert (f.signed_count, f.signed_amount) == (16, 980000)
     assert "98.00" in html and "122.5%" in html and "37.5%" in html and "96.6%" in html
-    assert "2024年1至11月,全市签约招商项目16个、总投资98亿元,分别完成年度目标任务的80.0%和122.5%" in html
+    assert "2024年1至11月，全市签约招商项目16个、总投资98亿元，分别完成年度目标任务的80.0%和122.5%" in html
     assert 'id="attraction-chart-data"' in html and "<script>" not in html.replace("<script src=", "")
 
 
@@ -114,7 +114,7 @@ def test_a_signed_lead_converts_with_the_form_into_the_ledger(officer_client):
     project = Project.objects.get(code="T-F4")
     assert response.status_code == 302 and response.url == project.get_absolute_url()
     again = officer_client.post(f"/attraction/leads/{lead.code}/convert/", {"code": "T-F4B", "category": "industrial"})
-    assert "已转入项目台账:T-F4" in str(again.context["form"].non_field_errors())
+    assert "已转入项目台账：T-F4" in str(again.context["form"].non_field_errors())
 
 
 def test_a_talk_is_logged_on_the_lead(officer_client):

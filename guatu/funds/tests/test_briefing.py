@@ -11,9 +11,11 @@ from guatu.briefings.punctuation import fullwidth
 
 pytestmark = pytest.mark.django_db
 
-HEADLINE = "今年以来,衢州市产业基金新增投资87亿元,撬动各类资本超300亿元;基金集群扩容115亿元,基金集群规模已达845亿元。"
+HEADLINE = (
+    "今年以来，衢州市产业基金新增投资87亿元，撬动各类资本超300亿元；基金集群扩容115亿元，基金集群规模已达845亿元。"
+)
 FUND = (
-    "省高端新材料基金规模50亿元,其中浙江省产业基金出资15亿元,投资进度超90%,"
+    "省高端新材料基金规模50亿元，其中浙江省产业基金出资15亿元，投资进度超90%,"
     "实现“市域投资落地”“支持高端技术”和“投向民营企业”三个100%。"
 )
 
@@ -82,5 +84,5 @@ def test_a_reader_outside_the_city_gets_their_own_funds(outsider):
     funds = next(s for s in sections if s.key == "funds")
     assert (
         funds.paragraphs[0]
-        == "今年以来,产业基金新增投资3亿元,撬动各类资本3亿元;基金集群扩容0亿元,基金集群规模已达40亿元。"
+        == "今年以来，产业基金新增投资3亿元，撬动各类资本3亿元；基金集群扩容0亿元，基金集群规模已达40亿元。"
     )

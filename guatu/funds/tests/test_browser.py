@@ -4,7 +4,9 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-SENTENCE = "今年以来,衢州市产业基金新增投资87亿元,撬动各类资本超300亿元;基金集群扩容115亿元,基金集群规模已达845亿元。"
+SENTENCE = (
+    "今年以来，衢州市产业基金新增投资87亿元，撬动各类资本超300亿元；基金集群扩容115亿元，基金集群规模已达845亿元。"
+)
 
 
 def test_the_overview_shows_the_articles_figures_charts_and_drills_down(page, server):

@@ -10,7 +10,9 @@ from guatu.funds.models import Fund, FundInvestment
 
 pytestmark = pytest.mark.django_db
 
-SENTENCE = "今年以来,衢州市产业基金新增投资87亿元,撬动各类资本超300亿元;基金集群扩容115亿元,基金集群规模已达845亿元。"
+SENTENCE = (
+    "今年以来，衢州市产业基金新增投资87亿元，撬动各类资本超300亿元；基金集群扩容115亿元，基金集群规模已达845亿元。"
+)
 
 
 def page(client, url, params=None) -> str:
@@ -30,7 +32,7 @@ def total(html: str, element: str) -> D:
 def test_the_overview_opens_on_the_city_with_the_articles_sentence(demo_client):
     html = page(demo_client, "/funds/")
     assert SENTENCE in html
-    assert "省高端新材料基金规模50亿元,其中浙江省产业基金出资15亿元,投资进度超90%" in html
+    assert "省高端新材料基金规模50亿元，其中浙江省产业基金出资15亿元，投资进度超90%" in html
     assert "投向标志性主导产业达投资总量的85.0%" in html
     assert 'id="funds-chart-data"' in html and "<script>" not in html  # data by json_script, code in static files
 

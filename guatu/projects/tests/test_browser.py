@@ -27,7 +27,7 @@ def test_the_demo_cockpit_shows_the_articles_figures_after_login(page):
     assert "171.9%" in rows["JZKG"] and "57.20" in rows["JZKG"] and "145.73" in rows["JZKG"]
     assert "111.0%" in rows["SZD"] and "276.10" in rows["SZD"] and "113" in rows["SZD"]
     assert "今年" not in page.content()  # the year is named, not implied
-    assert '衢州智造新城12个省"千项万亿"工程项目完成投资230.5亿元,完成年度目标任务的142.3%。' in page.inner_text(
+    assert '衢州智造新城12个省"千项万亿"工程项目完成投资230.5亿元，完成年度目标任务的142.3%。' in page.inner_text(
         ".sentences"
     )
 

@@ -24,7 +24,8 @@ def test_the_cockpit_opens_on_the_home_platform_and_the_latest_month(demo_client
 
 def test_the_cockpit_speaks_the_articles_sentence(demo_client):
     page = demo_client.get("/", HTTP_ACCEPT_LANGUAGE="en-US").content.decode()  # the browser does not decide
-    assert "1至11月,衢州智造新城12个省&quot;千项万亿&quot;工程项目完成投资230.5亿元,完成年度目标任务的142.3%。" in page
+    sentence = "1至11月，衢州智造新城12个省&quot;千项万亿&quot;工程项目完成投资230.5亿元，完成年度目标任务的142.3%。"
+    assert sentence in page
 
 
 def test_the_cockpit_filters_and_shows_wan_on_request(demo_client):

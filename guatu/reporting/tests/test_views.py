@@ -101,7 +101,7 @@ def test_a_reader_sees_the_calendar_but_may_not_change_it(reader_client):
 def test_an_administrator_closes_december_and_the_pages_move_to_it(demo_client):
     december = ReportingMonth.objects.get(year=2024, month=12)
     response = demo_client.post(f"/reporting/calendar/{december.pk}/close/", follow=True)
-    assert "已关闭 2024-12,锁定月报 54 份。" in response.content.decode()
+    assert "已关闭 2024-12，锁定月报 54 份。" in response.content.decode()
     assert MonthlyReport.objects.filter(year=2024, month=12, status="locked").count() == 54
     assert default_period() == Period(2024, 12)
     assert demo_client.get("/").context["period"] == Period(2024, 12)
@@ -109,7 +109,7 @@ def test_an_administrator_closes_december_and_the_pages_move_to_it(demo_client):
 
 def test_an_administrator_opens_the_next_month_and_reopens_with_a_reason(demo_client):
     response = demo_client.post("/reporting/calendar/open/", {"year": 2025, "month": 1, "deadline": ""}, follow=True)
-    assert "已开启 2025-01,报送截止日 2025-02-05。" in response.content.decode()
+    assert "已开启 2025-01，报送截止日 2025-02-05。" in response.content.decode()
     november = ReportingMonth.objects.get(year=2024, month=11)
     response = demo_client.post(f"/reporting/calendar/{november.pk}/reopen/", {"reason": ""}, follow=True)
     assert "请填写重新开启的原因" in response.content.decode()
