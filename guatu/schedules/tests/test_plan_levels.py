@@ -42,8 +42,8 @@ def evaluated(monkeypatch):
 
 @pytest.fixture
 def green(evaluated) -> Project:
-    """A project in 柯城区 on track: 85 of its 100 planned by November (6.7 points behind), two milestones (signed; 100 days of building
-    with 112 days of float before its promise), its county's map read once (everything evaluated)."""
+    """A project in 柯城区 on track: 85 of its 100 planned by November (6.7 points behind), two milestones (signed;
+    100 days of building with 112 days of float before its promise), its county's map read once (all evaluated)."""
     project = make_project("PL1", plan="100", ytd_by_month={11: "85"})
     project.planned_completion = dt.date(2025, 6, 30)
     project.save()
