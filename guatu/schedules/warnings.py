@@ -20,6 +20,7 @@ import itertools
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import NamedTuple
 
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
@@ -258,9 +259,9 @@ def summarise(warnings: list[ProjectWarning], by: str, year: int) -> list[Summar
 LEVELS = (Level.RED, Level.YELLOW, Level.GREEN)  # by severity: a level's index is its SEVERITY
 
 
-@dataclass(frozen=True)
-class Special:
-    """A project with milestones or another part's red reason, as its Python evaluation left it."""
+class Special(NamedTuple):
+    """A project with milestones or another part's red reason, as its evaluation left it (a plain tuple: a
+    province's are cached as one entry, and tuples of plain values pickle several times faster than objects)."""
 
     pk: int
     level: str
@@ -300,7 +301,7 @@ def _special(scope: Scope, as_of: dt.date, user, rules: Thresholds) -> dict[int,
     for pk, code, name, region_id, platform_id in rows:
         levels = [scheduled.get(pk, Level.GREEN), completion_level(figures.get(pk), period.elapsed_pct, rules)]
         level = worst([lvl for lvl in levels if lvl] + [Level.RED] * bool(extra.get(pk)))
-        found[pk] = Special(pk, level, code, name, pk in scheduled, region_id, platform_id or 0,
+        found[pk] = Special(pk, str(level), code, name, pk in scheduled, region_id, platform_id or 0,
                             tuple(sorted(lists[pk])))  # fmt: skip
     return found
 
