@@ -308,8 +308,10 @@ def _special(scope: Scope, as_of: dt.date, user, rules: Thresholds) -> dict[int,
 
 def _cache_key(scope: Scope, as_of: dt.date, user, rules: Thresholds) -> str:
     """The key of what is cached about a scope's warnings: who sees what, the scope, the day, the thresholds and
-    the data version (`guatu.core.cache`: it moves with every write, so nothing stale is ever read)."""
-    return result_key("warnings", user=user, parts=[sorted(scope.as_query().items()), as_of.isoformat(),
+    the data version (`guatu.core.cache`: it moves with every write, so nothing stale is ever read). The name
+    carries the shape of what is cached under it (2: `Special` a NamedTuple), so an older release's entries are
+    never unpickled into it."""
+    return result_key("warnings:2", user=user, parts=[sorted(scope.as_query().items()), as_of.isoformat(),
                                                     [str(v) for v in vars(rules).values()]])  # fmt: skip
 
 
