@@ -76,7 +76,9 @@ def evaluate_schedules(projects, as_of: dt.date, rules) -> dict[int, str]:
     from guatu.schedules.plans import light_plans
     from guatu.schedules.warnings import evaluate
 
-    return {plan.project.pk: evaluate(plan, None, Decimal(0), rules).level for plan in light_plans(projects, as_of)}
+    return {
+        plan.project.pk: str(evaluate(plan, None, Decimal(0), rules).level) for plan in light_plans(projects, as_of)
+    }
 
 
 def schedule_levels(projects, as_of: dt.date, rules) -> dict[int, str]:
