@@ -20,6 +20,7 @@ import itertools
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import NamedTuple
 
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
@@ -137,20 +138,26 @@ def evaluate(plan: ProjectPlan, figures: ProjectFigures | None, elapsed: Decimal
     if plan.schedule and plan.days_missed > 0:
         reasons.append(Reason(Level.RED, "promise", _("the promised date %(date)s will be missed by %(days)s days") % {
             "date": plan.promise.isoformat(), "days": plan.days_missed}))  # fmt: skip
-    if figures is not None and figures.completion is not None:
-        behind = elapsed - figures.completion
-        shown = round_half_up(behind, 1)
-        if behind > rules.red_points_below:
-            level = Level.RED
-        elif behind > rules.yellow_points_below:
-            level = Level.YELLOW
-        else:
-            level = None
-        if level:
-            reasons.append(Reason(level, "completion", _(
-                "YTD completion %(completion)s%% is %(points)s points below time elapsed") % {
-                "completion": round_half_up(figures.completion, 1), "points": shown}))  # fmt: skip
+    level = completion_level(figures, elapsed, rules)
+    if level:
+        reasons.append(Reason(level, "completion", _(
+            "YTD completion %(completion)s%% is %(points)s points below time elapsed") % {
+            "completion": round_half_up(figures.completion, 1),
+            "points": round_half_up(elapsed - figures.completion, 1)}))  # fmt: skip
     return ProjectWarning(plan.project, worst(r.level for r in reasons), reasons, levels, plan)
+
+
+def completion_level(figures: ProjectFigures | None, elapsed: Decimal, rules: Thresholds) -> str | None:
+    """The completion rule: red or yellow when YTD completion is that many points below time elapsed, else None
+    (also when there is no completion)."""
+    if figures is None or figures.completion is None:
+        return None
+    behind = elapsed - figures.completion
+    if behind > rules.red_points_below:
+        return Level.RED
+    if behind > rules.yellow_points_below:
+        return Level.YELLOW
+    return None
 
 
 def policy_for(scope: Scope) -> Thresholds:
@@ -252,9 +259,9 @@ def summarise(warnings: list[ProjectWarning], by: str, year: int) -> list[Summar
 LEVELS = (Level.RED, Level.YELLOW, Level.GREEN)  # by severity: a level's index is its SEVERITY
 
 
-@dataclass(frozen=True)
-class Special:
-    """A project with milestones or another part's red reason, as its Python evaluation left it."""
+class Special(NamedTuple):
+    """A project with milestones or another part's red reason, as its evaluation left it (a plain tuple: a
+    province's are cached as one entry, and tuples of plain values pickle several times faster than objects)."""
 
     pk: int
     level: str
@@ -271,35 +278,40 @@ class Special:
 
 
 def _special(scope: Scope, as_of: dt.date, user, rules: Thresholds) -> dict[int, Special]:
-    """Evaluate the projects in scope that have milestones or another part's reason (light plans)."""
+    """The projects in scope that have milestones or another part's reason, with their levels: the schedule
+    rules' level as remembered per project (`plan_levels`: only projects whose milestones or promise changed since
+    are scheduled again), the completion rule from the rollups and the other parts' reasons, read fresh."""
     from guatu.schedules.models import Milestone
-    from guatu.schedules.plans import light_plans
+    from guatu.schedules.plan_levels import schedule_levels
 
     period = Period(as_of.year, as_of.month)
     in_scope = _in_scope(scope, as_of.year, user)
     extra = extra_reasons(in_scope.order_by().values("pk"), as_of)
     chosen = in_scope.filter(Q(pk__in=Milestone.objects.values("project_id")) | Q(pk__in=list(extra)))
     figures = rollup_figures(chosen, period)
-    keys = {pk: (region, platform or 0) for pk, region, platform in
-            Project.objects.filter(pk__in=chosen.order_by().values("pk")).values_list("pk", "region_id",
-                                                                                         "platform_id")}  # fmt: skip
+    ids = chosen.order_by().values("pk")
+    rows = Project.objects.filter(pk__in=ids).values_list("pk", "code", "name", "region_id", "platform_id")
     lists: dict[int, list[int]] = defaultdict(list)
-    for pk, list_id in ListMembership.objects.filter(year=as_of.year, project__in=chosen.order_by().values("pk")
-                                                     ).values_list("project_id", "project_list_id"):  # fmt: skip
+    for pk, list_id in ListMembership.objects.filter(year=as_of.year, project__in=ids).values_list(
+        "project_id", "project_list_id"
+    ):
         lists[pk].append(list_id)
+    scheduled = schedule_levels(chosen, as_of, rules)
     found = {}
-    for plan in light_plans(chosen, as_of):
-        pk = plan.project.pk
-        level = evaluate(plan, figures.get(pk), period.elapsed_pct, rules, extra.get(pk, [])).level
-        found[pk] = Special(pk, level, plan.project.code, plan.project.name, bool(plan.rows or plan.error),
-                            *keys[pk], tuple(sorted(lists[pk])))  # fmt: skip
+    for pk, code, name, region_id, platform_id in rows:
+        levels = [scheduled.get(pk, Level.GREEN), completion_level(figures.get(pk), period.elapsed_pct, rules)]
+        level = worst([lvl for lvl in levels if lvl] + [Level.RED] * bool(extra.get(pk)))
+        found[pk] = Special(pk, str(level), code, name, pk in scheduled, region_id, platform_id or 0,
+                            tuple(sorted(lists[pk])))  # fmt: skip
     return found
 
 
 def _cache_key(scope: Scope, as_of: dt.date, user, rules: Thresholds) -> str:
     """The key of what is cached about a scope's warnings: who sees what, the scope, the day, the thresholds and
-    the data version (`guatu.core.cache`: it moves with every write, so nothing stale is ever read)."""
-    return result_key("warnings", user=user, parts=[sorted(scope.as_query().items()), as_of.isoformat(),
+    the data version (`guatu.core.cache`: it moves with every write, so nothing stale is ever read). The name
+    carries the shape of what is cached under it (2: `Special` a NamedTuple), so an older release's entries are
+    never unpickled into it."""
+    return result_key("warnings:2", user=user, parts=[sorted(scope.as_query().items()), as_of.isoformat(),
                                                     [str(v) for v in vars(rules).values()]])  # fmt: skip
 
 

@@ -95,3 +95,17 @@ def test_apply_template_and_approve_plan_from_the_command_line():
         call_command("apply-template", "--project", "C1", "--template", "industrial")
     with pytest.raises(CommandError, match="as_of"):
         call_command("approve-plan", "--project", "C1", "--as-of", "9999-12-31")
+
+
+def test_warnings_warm_schedules_the_days_projects_so_the_first_page_schedules_none(monkeypatch):
+    from guatu.projects.scope import Scope
+    from guatu.schedules import plan_levels
+    from guatu.schedules.warnings import scope_warnings
+
+    out = StringIO()
+    call_command("warnings", "--warm", "--as-of", "2024-12-01", stdout=out)
+    scheduled = Project.objects.filter(milestones__isnull=False).distinct().count()
+    assert out.getvalue().startswith(f"截至 2024-12-01: {scheduled} (30/15 days); ")
+    monkeypatch.setattr(plan_levels, "evaluate_schedules", lambda *args: pytest.fail("scheduled again"))
+    counts = scope_warnings(Scope(), dt.date(2024, 12, 1)).counts()
+    assert sum(counts.values()) == Project.objects.count()

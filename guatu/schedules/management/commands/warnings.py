@@ -1,10 +1,12 @@
 import json
+import time
 
 from django.core.management.base import BaseCommand, CommandError
 
 from guatu.core import texttable
 from guatu.projects.as_of import parse_as_of
 from guatu.projects.management.scope_options import add_scope_arguments, scope_from_options, user_from_options
+from guatu.schedules.plan_levels import warm
 from guatu.schedules.warnings import scope_warnings, warnings_for
 
 
@@ -17,12 +19,23 @@ class Command(BaseCommand):
         parser.add_argument("--level", choices=["red", "yellow", "green"], help="only this level")
         parser.add_argument("--summary", choices=["list", "platform", "region"], help="counts grouped this way")
         parser.add_argument("--json", action="store_true")
+        parser.add_argument(
+            "--warm", action="store_true",
+            help="schedule every project with milestones for the day (each policy's thresholds) ahead of the first "
+            "page of the day, and say how many and how long (run it after midnight)",
+        )  # fmt: skip
 
     def handle(self, *args, as_of, level, summary, **options):
         try:
             day = parse_as_of(as_of)
         except ValueError as exc:
             raise CommandError(str(exc)) from exc
+        if options["warm"]:
+            started = time.perf_counter()
+            done = warm(day)
+            counts = ", ".join(f"{n} ({label} days)" for label, n in done.items())
+            self.stdout.write(f"截至 {day}: {counts}; {time.perf_counter() - started:.1f} s")
+            return
         scope, user = scope_from_options(options), user_from_options(options)
         if summary:
             rows = scope_warnings(scope, day, user=user).summary(summary)
