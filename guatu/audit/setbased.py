@@ -11,8 +11,8 @@ import datetime as dt
 import functools
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, models
@@ -112,44 +112,67 @@ def allocate_ids(model: type[models.Model], n: int) -> list[int]:
         return list(range(start, start + n))
 
 
-def row_snapshotter(model: type[models.Model], fields: Sequence[models.Field]):
+def row_snapshotter(model: type[models.Model], fields: Sequence[models.Field], positions: dict[str, int] | None = None):
     """A function making `tracking._row_snapshot(model, row, fields)` of a row dict, compiled once: decimals
     quantized to their field's places by one `quantize`, the plain types kept as they are, anything else (and a
-    model with masked fields) by `_row_snapshot` itself — the same snapshot, value for value."""
+    model with masked fields) by `_row_snapshot` itself — the same snapshot, value for value. With `positions`
+    (attname → index), the rows are sequences (the values in those places) instead of dicts."""
     from guatu.audit.tracking import _field_json, _row_snapshot
 
     if getattr(model, "audit_masked", ()):
-        return lambda row: _row_snapshot(model, row, fields)
-    plain = (str, int, bool, float, type(None))
-    dates = (dt.datetime, dt.date, dt.time)
-    columns = []
-    for f in fields:
-        if isinstance(f, models.DecimalField):
-            columns.append((f.attname, f, Decimal(1).scaleb(-f.decimal_places)))
-        else:
-            columns.append((f.attname, f, None))
+        if positions is None:
+            return lambda row: _row_snapshot(model, row, fields)
+        return lambda row: _row_snapshot(model, {f.attname: row[positions[f.attname]] for f in fields}, fields)
+    columns = [(f.attname, f.attname if positions is None else positions[f.attname], _converter(f, _field_json))
+               for f in fields]  # fmt: skip
 
-    def make(row: dict) -> dict:
-        out = {}
-        for attname, f, places in columns:
-            value = row[attname]
-            if places is not None and value.__class__ is Decimal:
-                try:
-                    out[attname] = str(value.quantize(places))
-                    continue
-                except ArithmeticError:
-                    pass
-            elif places is None:
-                if value.__class__ in plain or isinstance(value, str):  # a TextChoices member too: kept as it is
-                    out[attname] = value
-                    continue
-                if value.__class__ in dates:
-                    out[attname] = value.isoformat()
-                    continue
-            out[attname] = _field_json(f, value)
-        return out
+    def make(row) -> dict:
+        return {attname: convert(row[at]) for attname, at, convert in columns}
 
     return make
+
+
+_PLAIN = (str, int, bool, float, type(None))
+_DATES = (dt.datetime, dt.date, dt.time)
+
+
+def _converter(f: models.Field, field_json):
+    """One field's value → its snapshot value, as `tracking._field_json` gives it."""
+    if isinstance(f, models.DecimalField):
+        places = Decimal(1).scaleb(-f.decimal_places)
+
+        def decimal(value):
+            if value.__class__ is Decimal:
+                try:
+                    return str(value.quantize(places))
+                except ArithmeticError:
+                    pass
+            return field_json(f, value)
+
+        return decimal
+
+    def plain(value):
+        cls = value.__class__
+        if cls in _PLAIN or isinstance(value, str):  # a TextChoices member too: kept as it is
+            return value
+        if cls in _DATES:
+            return value.isoformat()
+        return field_json(f, value)
+
+    return plain
+
+
+# `json.dumps(value)` with its default settings, the C encoder made once (not once per call): the same text.
+_encode = json.encoder.c_make_encoder(
+    None, json.JSONEncoder().default, json.encoder.encode_basestring_ascii, None, ": ", ", ", False, False, True
+) if json.encoder.c_make_encoder else None  # fmt: skip
+
+
+def dumps(value) -> str:
+    """`json.dumps(value)` (a dict of plain values, as a snapshot is)."""
+    if _encode is None or value.__class__ is not dict:
+        return json.dumps(value)
+    return "".join(_encode(value, 0))
 
 
 RECORD_COLUMNS = ["id", "time", "user_id", "username", "request_id", "reason", "action", "content_type_id",
@@ -198,7 +221,7 @@ class RecordWriter:
                 pending.append(Written(row[6], row[7], row[8], row[10], _loaded(row[14]), _loaded(row[15])))
             for i in (14, 15):  # snapshots as JSON text (a caller may give the text already)
                 if row[i] is not None and not isinstance(row[i], str):
-                    row[i] = json.dumps(row[i])
+                    row[i] = dumps(row[i])
         insert_rows(ChangeRecord._meta.db_table, RECORD_COLUMNS, self.rows, model=ChangeRecord)
         if hooks:
             run_write_hooks(pending)
@@ -211,8 +234,7 @@ def _loaded(value):
     return json.loads(value) if isinstance(value, str) else value
 
 
-@dataclass(frozen=True)
-class Written:
+class Written(NamedTuple):
     """What the write hooks read of a change record written set-based (a `ChangeRecord` has the same names)."""
 
     action: str

@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from guatu.exchange.models import synonyms_for
-from guatu.exchange.parsing import PARSERS, Context, Lookups, Row, unneutralise
+from guatu.exchange.parsing import PARSERS, Context, Lookups, Row, report_fast_path, unneutralise
 from guatu.exchange.reader import Limits, Sheet, read_sheets
 from guatu.exchange.report_rules import SeriesRow, series_errors, series_message
 from guatu.exchange.tables import KINDS, SPECS, Header, find_header, missing_columns
@@ -36,8 +36,10 @@ NOTE_PREFIXES = ("注", "说明", "备注", "填表", "制表", "审核", "填�
 MAX_CHANGES = 1000  # the preview lists this many changes; the counts cover every row
 MAX_ERRORS = 2000  # the preview keeps this many errors; errors_total counts them all
 CHUNK = 5000
+TEXT_CACHE = 200_000  # distinct cell texts remembered while reading (each normalised once)
 MODELS = {"reports": (MonthlyReport, ["project_id", "year", "month"]), "plans": (AnnualPlan, ["project_id", "year"]),
           "projects": (Project, ["code"])}  # fmt: skip
+FAST_PARSERS = {"reports": report_fast_path}  # kind → the parser of its plain rows (`parsing.report_fast_path`)
 # The sheet column each model field comes from (the rest share their name).
 FIELD_COLUMN = {"project_id": "project", "code": "project", "name": "project_name", "region_id": "region",
                 "platform_id": "platform", "department_id": "department", "industry_id": "industry"}  # fmt: skip
@@ -118,16 +120,37 @@ class ImportError_(ValueError):
 def _data_rows(rows: Iterable[list], header: Header):
     """(row number, cells) after the header: blank rows and 合计/小计 rows skipped; notes end the table."""
     seen_data = False
+    texts: dict[str, str] = {}  # a text cell as read → as the rows below see it (codes, names, stages repeat)
+    totals: dict[str, bool] = {}  # a text → whether it marks a 合计/小计 row
+
+    def clean(value):
+        if value.__class__ is not str:  # a number, or a str subclass (`Uncomputed`) kept as its own class
+            return unneutralise(normalise_text(value)) if isinstance(value, str) else value
+        found = texts.get(value)
+        if found is None:
+            found = unneutralise(normalise_text(value))
+            if len(texts) < TEXT_CACHE:
+                texts[value] = found
+        return found
+
+    def total(value) -> bool:
+        found = totals.get(value)
+        if found is None:
+            found = any(word in value for word in TOTAL_WORDS)
+            if len(totals) < TEXT_CACHE:
+                totals[value] = found
+        return found
+
     for index, row in enumerate(rows):
         if index <= header.row:
             continue
-        cells = [unneutralise(normalise_text(v)) if isinstance(v, str) else v for v in row]
-        if all(v is None or v == "" for v in cells):
+        cells = [clean(v) for v in row]
+        first = next((v for v in cells if v is not None and v != ""), None)
+        if first is None:
             continue
-        first = next((v for v in cells if v is not None and v != ""), "")
         if seen_data and isinstance(first, str) and first.startswith(NOTE_PREFIXES):
             break
-        if any(isinstance(v, str) and any(word in v for word in TOTAL_WORDS) for v in cells[:3]):
+        if any(isinstance(v, str) and total(v) for v in cells[:3]):
             continue
         seen_data = True
         yield index + 1, cells
@@ -249,20 +272,23 @@ def import_file(
     def label(key: str) -> str:
         return header.labels.get(key) or next((c.header for c in SPECS[kind] if c.key == key), key)
 
+    fast = FAST_PARSERS[kind](header, ctx) if kind in FAST_PARSERS else None  # the plain rows, without a Row each
     for number, cells in _data_rows(_chain(table.head, sheet.rows), header):
         preview.rows += 1
         if progress and preview.rows % 5000 == 0:
             progress(preview.rows)
-        row = Row(number, cells, header)
-        fields = PARSERS[kind](row, ctx)
-        if row.errors:  # the model's field rules too, so that the row's every error is listed at once
-            for name, reason in field_errors(model, fields).items():
-                row.error(FIELD_COLUMN.get(name, name), reason)
-        for key, reason in row.errors.items():
-            preview.add_error(CellError(sheet.name, number, label(key), reason))
-        if row.errors:
-            parsed.bad_rows.add(number)
-            continue
+        fields = fast(cells) if fast is not None else None
+        if fields is None:
+            row = Row(number, cells, header)
+            fields = PARSERS[kind](row, ctx)
+            if row.errors:  # the model's field rules too, so that the row's every error is listed at once
+                for name, reason in field_errors(model, fields).items():
+                    row.error(FIELD_COLUMN.get(name, name), reason)
+            for key, reason in row.errors.items():
+                preview.add_error(CellError(sheet.name, number, label(key), reason))
+            if row.errors:
+                parsed.bad_rows.add(number)
+                continue
         record = tuple(fields[k] for k in keys)
         if record in parsed.fields:
             column = "project" if kind == "projects" else ("month" if kind == "reports" else "year")
@@ -434,12 +460,13 @@ def _validate(model, records: dict, parsed: _Parsed, preview: Preview, sheet: st
     # `_status_checked_by_caller`: `_check_status` checks the status rules against the stored rows, set-based;
     # `_today`: the day the import reads as today, once (not per record).
     checker = RecordChecker(model, exclude, {"_status_checked_by_caller": True, "_today": today})
+    sure = checker.columns_ok(list(records.values()))  # else the field rules are tested record by record
     bad = []
     for key, record in records.items():
         values = {k: v for k, v in record.items() if k in columns and not k.endswith("_id") and k != "id"}
         instance = checker.instance(values)
         steps = [instance.clean]
-        if not checker.fields_ok(instance.__dict__):
+        if not sure and not checker.fields_ok(instance.__dict__):
             instance = model(**values)
             for name, value in checker.attributes.items():
                 setattr(instance, name, value)
