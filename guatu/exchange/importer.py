@@ -404,22 +404,34 @@ def _complete_reports(parsed: _Parsed, stored: dict, ctx: Context, preview: Prev
     for key, row in stored.items():
         by_project[key[0]][key] = row
     records: dict[tuple, dict] = {}
+    # A project without stored reports: its months so far are this file's, in order (the keys are sorted), so the
+    # latest earlier report is the last record made (`last`), with no list of the earlier ones.
+    last: dict[int, dict] = {}
     for key in sorted(parsed.fields):
         fields = parsed.fields[key]
         pid, year, month = key
         current = stored.get(key)
-        series = by_project[pid]
+        series = by_project.get(pid)
         if current is not None:
             record = {**current, **fields}
         else:
-            before = [series[k] for k in series if (k[1], k[2]) < (year, month)]
-            latest = max(before, key=lambda r: (r["year"], r["month"])) if before else None
+            if series is not None:
+                before = [series[k] for k in series if (k[1], k[2]) < (year, month)]
+                latest = max(before, key=lambda r: (r["year"], r["month"])) if before else None
+            else:
+                latest = last.get(pid)
+                before = [latest] if latest is not None else []
             previous_month = (year, month - 1) if month > 1 else (year - 1, 12)
             record = {"progress_pct": latest["progress_pct"] if latest else Decimal(0),
                       "stage": latest["stage"] if latest else stages.get(pid, Stage.CONSTRUCTION),
                       "problems": "", **fields}  # fmt: skip
             if "invest_cumulative" not in fields:
-                prior = series.get((pid, *previous_month))
+                if series is not None:
+                    prior = series.get((pid, *previous_month))
+                else:
+                    prior = (
+                        latest if latest is not None and (latest["year"], latest["month"]) == previous_month else None
+                    )
                 start = starts.get(pid)
                 if prior is not None:  # what was invested since the previous report, by the year to date
                     since = fields["invest_ytd"] - (prior["invest_ytd"] if prior["year"] == year else 0)
@@ -433,7 +445,10 @@ def _complete_reports(parsed: _Parsed, stored: dict, ctx: Context, preview: Prev
                                                                      "month": previous_month[1]}))  # fmt: skip
                     continue
         records[key] = record
-        series[key] = record  # a later month in the file carries from this one
+        if series is not None:
+            series[key] = record  # a later month in the file carries from this one
+        else:
+            last[pid] = record
     return records
 
 
@@ -492,15 +507,19 @@ def _check_series(records: dict, parsed: _Parsed, stored: dict, preview: Preview
                   carried: set[str]) -> None:  # fmt: skip
     """The cross-row report rules, set-based: per project, the stored reports overlaid with the
     file's, in month order (`report_rules.series_errors`, one call per project)."""
-    by_project: dict[int, dict[tuple, SeriesRow]] = defaultdict(dict)
+    by_project: dict[int, dict[tuple, tuple]] = defaultdict(dict)
     for key, row in stored.items():
-        by_project[key[0]][key] = SeriesRow(key, key[1], key[2], row["invest_ytd"], row["invest_cumulative"])
+        by_project[key[0]][key] = (row["invest_ytd"], row["invest_cumulative"])
     for key, record in records.items():
-        by_project[key[0]][key] = SeriesRow(key, key[1], key[2], record["invest_ytd"], record["invest_cumulative"])
+        by_project[key[0]][key] = (record["invest_ytd"], record["invest_cumulative"])
     found: dict[tuple, list] = defaultdict(list)
     keys = set(records)  # once: a set of every record per project made this quadratic
     for pid in {key[0] for key in records}:
-        for error in series_errors(by_project[pid].values(), check=keys & by_project[pid].keys()):
+        series = by_project[pid]
+        if _never_falls(series):  # no rule can fail: the figures only rise
+            continue
+        rows = [SeriesRow(key, key[1], key[2], ytd, cumulative) for key, (ytd, cumulative) in series.items()]
+        for error in series_errors(rows, check=keys & series.keys()):
             found[error.key].append(error)
     for key, errors in found.items():
         given = [e for e in errors if e.field in parsed.fields[key]]
@@ -510,6 +529,25 @@ def _check_series(records: dict, parsed: _Parsed, stored: dict, preview: Preview
     bad = set(found)
     for key in bad:
         records.pop(key, None)
+
+
+def _never_falls(series: dict[tuple, tuple]) -> bool:
+    """One project's reports (key → (year to date, since start)) in month order: the year to date never falls
+    within a year and the since-start figure never falls — then `series_errors` finds nothing (its rules compare
+    each figure with its nearest neighbours only)."""
+    year = ytd_before = cumulative_before = None
+    for (_pid, y, _m), (ytd, cumulative) in sorted(series.items()):
+        if y != year:
+            year, ytd_before = y, None
+        if ytd is not None:
+            if ytd_before is not None and ytd < ytd_before:
+                return False
+            ytd_before = ytd
+        if cumulative is not None:
+            if cumulative_before is not None and cumulative < cumulative_before:
+                return False
+            cumulative_before = cumulative
+    return True
 
 
 def _check_status(records: dict, parsed: _Parsed, stored: dict, preview: Preview, sheet: str) -> None:
@@ -588,7 +626,7 @@ def _diff(preview: Preview, model, kind: str, records: dict, parsed: _Parsed, st
         text = _record_label(kind, key, look) if kind != "projects" else f"{key[0]} {record.get('name', '')}"
         if current is None:
             preview.created += 1
-            plan.create.append({k: v for k, v in record.items() if k != "id"})
+            plan.create.append(record if "id" not in record else {k: v for k, v in record.items() if k != "id"})
             if len(preview.changes) < MAX_CHANGES:
                 preview.changes.append(Change(text, "create"))
             continue
