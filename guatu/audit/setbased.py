@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -162,6 +162,99 @@ def _converter(f: models.Field, field_json):
     return plain
 
 
+class CompiledSnapshot:
+    """`snapshot` of rows held as sequences (values in the places `positions` gives), compiled once for a model's
+    tracked fields: by name (`value`) or whole as the JSON text `json.dumps` makes of the snapshot (`json`).
+    `constant`: a row whose values in every place but `varying` are those of every row given later — encoded
+    into the text once."""
+
+    def __init__(self, model: type[models.Model], fields: Sequence[models.Field], positions: dict[str, int],
+                 constant: Sequence | None = None, varying: set[int] | None = None) -> None:  # fmt: skip
+        from guatu.audit.tracking import _field_json, _row_snapshot
+
+        self.masked = bool(getattr(model, "audit_masked", ()))
+        self.model, self.fields, self.positions = model, list(fields), positions
+        self.columns = {f.attname: (positions[f.attname], _converter(f, _field_json)) for f in fields}
+        self._row_snapshot = _row_snapshot
+        parts, self.encoders = [], []
+        for f in fields:
+            at, encode = positions[f.attname], _json_encoder(f, self.columns[f.attname][1])
+            key = json.encoder.encode_basestring_ascii(f.attname)
+            if constant is not None and varying is not None and at not in varying:
+                parts.append(f"{key}: {encode(constant[at])}".replace("%", "%%"))
+            else:
+                parts.append(f"{key}: %s")
+                self.encoders.append((at, encode))
+        self.template = "{" + ", ".join(parts) + "}"
+
+    def value(self, row: Sequence, attname: str):
+        at, convert = self.columns[attname]
+        return convert(row[at])
+
+    def json(self, row: Sequence) -> str:
+        if self.masked:
+            return dumps(self._row_snapshot(self.model, {n: row[at] for n, (at, _c) in self.columns.items()},
+                                            self.fields))  # fmt: skip
+        return self.template % tuple([encode(row[at]) for at, encode in self.encoders])
+
+
+class RowSnapshot(Mapping):
+    """One row's snapshot made on demand: read by name (the write hooks read a few fields) or as its JSON text
+    (`json()`, what the change record keeps) — with no dict per row."""
+
+    __slots__ = ("compiled", "row")
+
+    def __init__(self, row: Sequence, compiled: CompiledSnapshot) -> None:
+        self.row, self.compiled = row, compiled
+
+    def __getitem__(self, attname: str):
+        if self.compiled.masked:
+            return json.loads(self.json())[attname]
+        return self.compiled.value(self.row, attname)
+
+    def get(self, attname: str, default=None):
+        return self[attname] if attname in self.compiled.columns else default
+
+    def __iter__(self):
+        return iter(self.compiled.columns)
+
+    def __len__(self) -> int:
+        return len(self.compiled.columns)
+
+    def json(self) -> str:
+        return self.compiled.json(self.row)
+
+
+def _json_encoder(f: models.Field, convert):
+    """One field's value → its JSON text in the snapshot (`json.dumps` of `convert(value)`), the common types
+    without a call of the encoder."""
+    if isinstance(f, models.DecimalField):
+        places = Decimal(1).scaleb(-f.decimal_places)
+
+        def decimal(value) -> str:
+            if value.__class__ is Decimal:
+                try:
+                    return f'"{value.quantize(places)}"'
+                except ArithmeticError:
+                    pass
+            return dumps(convert(value))
+
+        return decimal
+    encode_text = json.encoder.encode_basestring_ascii
+
+    def plain(value) -> str:
+        cls = value.__class__
+        if cls is str:
+            return encode_text(value)
+        if cls is int:
+            return int.__repr__(value)
+        if value is None:
+            return "null"
+        return dumps(convert(value))
+
+    return plain
+
+
 # `json.dumps(value)` with its default settings, the C encoder made once (not once per call): the same text.
 _encode = json.encoder.c_make_encoder(
     None, json.JSONEncoder().default, json.encoder.encode_basestring_ascii, None, ": ", ", ", False, False, True
@@ -184,8 +277,8 @@ class RecordWriter:
     """Change records for many objects of one model, written set-based with the acting user of the block.
 
     `add(action, object_id, object_repr, scope, before, after)` with `scope` = (project, region, platform,
-    department) ids and before/after the `snapshot` dicts (or their JSON text, or None); `flush()` inserts them
-    and runs the write hooks with what they read of the records (`Written`).
+    department) ids and before/after the `snapshot` dicts (or their JSON text, or a `RowSnapshot`, or None);
+    `flush()` inserts them and runs the write hooks with what they read of the records (`Written`).
     """
 
     def __init__(self, model: type[models.Model], *, batch: int | None = None):
@@ -215,14 +308,22 @@ class RecordWriter:
             return 0
         ids = allocate_ids(ChangeRecord, len(self.rows))
         pending = []
+        sqlite = connection.vendor == "sqlite"
+        stamp = _sqlite_datetime(self.time)
         for row, pk in zip(self.rows, ids, strict=True):
             row[0] = pk
+            before, after = row[14], row[15]
             if hooks:
-                pending.append(Written(row[6], row[7], row[8], row[10], _loaded(row[14]), _loaded(row[15])))
-            for i in (14, 15):  # snapshots as JSON text (a caller may give the text already)
-                if row[i] is not None and not isinstance(row[i], str):
-                    row[i] = dumps(row[i])
-        insert_rows(ChangeRecord._meta.db_table, RECORD_COLUMNS, self.rows, model=ChangeRecord)
+                pending.append(Written(row[6], row[7], row[8], row[10], _loaded(before), _loaded(after)))
+            # The snapshots as JSON text (a caller may give the text already), and the time as the database
+            # takes it: the rows go in without a conversion per row.
+            if before is not None and not isinstance(before, str):
+                row[14] = before.json() if before.__class__ is RowSnapshot else dumps(before)
+            if after is not None and not isinstance(after, str):
+                row[15] = after.json() if after.__class__ is RowSnapshot else dumps(after)
+            if sqlite:
+                row[1] = stamp if row[1] is self.time else _sqlite_datetime(row[1])
+        insert_rows(ChangeRecord._meta.db_table, RECORD_COLUMNS, self.rows, model=None if sqlite else ChangeRecord)
         if hooks:
             run_write_hooks(pending)
         count = len(self.rows)

@@ -14,7 +14,7 @@ from collections import defaultdict
 from django.db import connection
 
 from guatu.audit.models import Action
-from guatu.audit.setbased import RecordWriter, allocate_ids, insert_rows, row_snapshotter
+from guatu.audit.setbased import CompiledSnapshot, RecordWriter, RowSnapshot, allocate_ids, insert_rows, row_snapshotter
 from guatu.audit.tracking import VersionConflict, tracked_fields
 from guatu.projects.models import MonthlyReport, Project
 
@@ -82,11 +82,12 @@ def write_plan(model, creates: list[dict], updates: dict[int, dict], extra: dict
         row[pk_at] = pk
         rows.append(row)
     insert_rows(model._meta.db_table, [f.column for f in concrete], rows, model=model)
-    snap_row = row_snapshotter(model, fields, at)
+    varying = {pk_at, *(at[name] for name in set().union(*creates) if name in at)}  # the rest are the template's
+    compiled = CompiledSnapshot(model, fields, at, template, varying)
     add, create, describe = records.add, Action.CREATE, _row_describer(model, at, projects)
     for row in rows:
         text, scope = describe(row)
-        add(create, row[pk_at], text, scope, None, snap_row(row))
+        add(create, row[pk_at], text, scope, None, RowSnapshot(row, compiled))
     _update(model, updates, stored_by_pk, snap, records, projects)
     records.flush()
 

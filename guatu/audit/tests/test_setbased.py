@@ -1,10 +1,11 @@
-"""The set-based writer's compiled snapshot is `_row_snapshot`, value for value."""
+"""The set-based writer's compiled snapshot is `_row_snapshot`, value for value, and its text `json.dumps`'s."""
 
 import datetime as dt
 import itertools
+import json
 from decimal import Decimal
 
-from guatu.audit.setbased import row_snapshotter
+from guatu.audit.setbased import CompiledSnapshot, RowSnapshot, dumps, row_snapshotter
 from guatu.audit.tracking import _row_snapshot, tracked_fields
 from guatu.projects.choices import ReportStatus, Stage
 from guatu.projects.models import MonthlyReport, Project
@@ -40,3 +41,31 @@ def test_the_compiled_snapshot_of_a_project_is_the_tracked_one():
         "stage": Stage.PREPARATION,
     }
     assert row_snapshotter(Project, fields)(row) == _row_snapshot(Project, row, fields)
+
+
+def test_the_compiled_snapshot_text_is_json_dumps_of_the_tracked_snapshot():
+    fields = tracked_fields(MonthlyReport)
+    names = list(ROW)
+    at = {name: i for i, name in enumerate(names)}
+    constant = [ROW[name] for name in names]
+    whole = CompiledSnapshot(MonthlyReport, fields, at)
+    templated = CompiledSnapshot(MonthlyReport, fields, at, constant, {at["invest_month"], at["problems"]})
+    for a, b in itertools.combinations(ODD, 2):
+        for x, y in itertools.product(ODD[a], ODD[b]):
+            row = {**ROW, a: x, b: y}
+            values = [row[name] for name in names]
+            tracked = _row_snapshot(MonthlyReport, row, fields)
+            assert whole.json(values) == json.dumps(tracked), (a, x, b, y)
+            assert dict(RowSnapshot(values, whole)) == tracked
+            assert RowSnapshot(values, whole).json() == json.dumps(tracked)
+    for month, problems in itertools.product(ODD["invest_month"], ["", '用地 "100%"\n审批', None]):
+        row = {**ROW, "invest_month": month, "problems": problems}
+        values = [row[name] for name in names]
+        assert templated.json(values) == json.dumps(_row_snapshot(MonthlyReport, row, fields)), (month, problems)
+
+
+def test_the_compiled_dumps_is_json_dumps():
+    snapshot = _row_snapshot(MonthlyReport, ROW, tracked_fields(MonthlyReport))
+    odd = {"stage": Stage.CONSTRUCTION, "x": 1.5, "y": True, "z": [1, "二"], "w": {"a": None}, "n": float("nan")}
+    for value in [snapshot, odd, {}, [1, "二"], "文", None]:
+        assert dumps(value) == json.dumps(value)
