@@ -208,12 +208,20 @@ class RowSnapshot(Mapping):
         self.row, self.compiled = row, compiled
 
     def __getitem__(self, attname: str):
-        if self.compiled.masked:
+        compiled = self.compiled
+        if compiled.masked:
             return json.loads(self.json())[attname]
-        return self.compiled.value(self.row, attname)
+        at, convert = compiled.columns[attname]
+        return convert(self.row[at])
 
-    def get(self, attname: str, default=None):
-        return self[attname] if attname in self.compiled.columns else default
+    def get(self, attname: str, default=None):  # the hooks read this way: kept to one call and the field's own
+        compiled = self.compiled
+        found = compiled.columns.get(attname)
+        if found is None:
+            return default
+        if compiled.masked:
+            return json.loads(self.json())[attname]
+        return found[1](self.row[found[0]])
 
     def __iter__(self):
         return iter(self.compiled.columns)

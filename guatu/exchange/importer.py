@@ -37,6 +37,7 @@ MAX_CHANGES = 1000  # the preview lists this many changes; the counts cover ever
 MAX_ERRORS = 2000  # the preview keeps this many errors; errors_total counts them all
 CHUNK = 5000
 TEXT_CACHE = 200_000  # distinct cell texts remembered while reading (each normalised once)
+AS_READ = frozenset({int, float, bool, type(None)})  # cells the rows below take as the reader gives them
 MODELS = {"reports": (MonthlyReport, ["project_id", "year", "month"]), "plans": (AnnualPlan, ["project_id", "year"]),
           "projects": (Project, ["code"])}  # fmt: skip
 FAST_PARSERS = {"reports": report_fast_path}  # kind → the parser of its plain rows (`parsing.report_fast_path`)
@@ -144,7 +145,7 @@ def _data_rows(rows: Iterable[list], header: Header):
     for index, row in enumerate(rows):
         if index <= header.row:
             continue
-        cells = [clean(v) for v in row]
+        cells = [v if v.__class__ in AS_READ else clean(v) for v in row]
         first = next((v for v in cells if v is not None and v != ""), None)
         if first is None:
             continue
@@ -476,9 +477,10 @@ def _validate(model, records: dict, parsed: _Parsed, preview: Preview, sheet: st
     # `_today`: the day the import reads as today, once (not per record).
     checker = RecordChecker(model, exclude, {"_status_checked_by_caller": True, "_today": today})
     sure = checker.columns_ok(list(records.values()))  # else the field rules are tested record by record
+    plain = {name for name in columns if not name.endswith("_id") and name != "id"}
     bad = []
     for key, record in records.items():
-        values = {k: v for k, v in record.items() if k in columns and not k.endswith("_id") and k != "id"}
+        values = {k: v for k, v in record.items() if k in plain}
         instance = checker.instance(values)
         steps = [instance.clean]
         if not sure and not checker.fields_ok(instance.__dict__):
