@@ -112,22 +112,18 @@ def allocate_ids(model: type[models.Model], n: int) -> list[int]:
         return list(range(start, start + n))
 
 
-def row_snapshotter(model: type[models.Model], fields: Sequence[models.Field], positions: dict[str, int] | None = None):
+def row_snapshotter(model: type[models.Model], fields: Sequence[models.Field]):
     """A function making `tracking._row_snapshot(model, row, fields)` of a row dict, compiled once: decimals
     quantized to their field's places by one `quantize`, the plain types kept as they are, anything else (and a
-    model with masked fields) by `_row_snapshot` itself — the same snapshot, value for value. With `positions`
-    (attname → index), the rows are sequences (the values in those places) instead of dicts."""
+    model with masked fields) by `_row_snapshot` itself — the same snapshot, value for value."""
     from guatu.audit.tracking import _field_json, _row_snapshot
 
     if getattr(model, "audit_masked", ()):
-        if positions is None:
-            return lambda row: _row_snapshot(model, row, fields)
-        return lambda row: _row_snapshot(model, {f.attname: row[positions[f.attname]] for f in fields}, fields)
-    columns = [(f.attname, f.attname if positions is None else positions[f.attname], _converter(f, _field_json))
-               for f in fields]  # fmt: skip
+        return lambda row: _row_snapshot(model, row, fields)
+    columns = [(f.attname, _converter(f, _field_json)) for f in fields]
 
-    def make(row) -> dict:
-        return {attname: convert(row[at]) for attname, at, convert in columns}
+    def make(row: dict) -> dict:
+        return {attname: convert(row[attname]) for attname, convert in columns}
 
     return make
 

@@ -72,17 +72,18 @@ def write_plan(model, creates: list[dict], updates: dict[int, dict], extra: dict
     names = [f.attname for f in concrete]
     at = {name: i for i, name in enumerate(names)}
     template = [{**defaults, **extra, "version": 1}.get(name) for name in names]  # a new row before its fields
+    given = {name: i for name, i in at.items() if name not in extra and name != "version"}  # `extra` prevails
     rows, pk_at = [], at[model._meta.pk.attname]
     for fields_, pk in zip(creates, allocate_ids(model, len(creates)), strict=True):
         row = template.copy()
         for name, value in fields_.items():
-            i = at.get(name)
+            i = given.get(name)
             if i is not None:
                 row[i] = value
         row[pk_at] = pk
         rows.append(row)
     insert_rows(model._meta.db_table, [f.column for f in concrete], rows, model=model)
-    varying = {pk_at, *(at[name] for name in set().union(*creates) if name in at)}  # the rest are the template's
+    varying = {pk_at, *(given[name] for name in set().union(*creates) if name in given)}  # the rest: the template's
     compiled = CompiledSnapshot(model, fields, at, template, varying)
     add, create, describe = records.add, Action.CREATE, _row_describer(model, at, projects)
     for row in rows:
