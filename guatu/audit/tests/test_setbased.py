@@ -69,3 +69,14 @@ def test_the_compiled_dumps_is_json_dumps():
     odd = {"stage": Stage.CONSTRUCTION, "x": 1.5, "y": True, "z": [1, "二"], "w": {"a": None}, "n": float("nan")}
     for value in [snapshot, odd, {}, [1, "二"], "文", None]:
         assert dumps(value) == json.dumps(value)
+
+
+def test_a_masked_field_stays_masked_in_the_compiled_snapshot(monkeypatch):
+    monkeypatch.setattr(MonthlyReport, "audit_masked", ("problems",), raising=False)
+    fields = tracked_fields(MonthlyReport)
+    names = list(ROW)
+    values = [ROW[name] for name in names]
+    snapshot = RowSnapshot(values, CompiledSnapshot(MonthlyReport, fields, {n: i for i, n in enumerate(names)}))
+    tracked = _row_snapshot(MonthlyReport, ROW, fields)
+    assert tracked["problems"] == "***" and snapshot.get("problems") == "***" and snapshot["invest_ytd"] == "60.00"
+    assert snapshot.json() == json.dumps(tracked) and dict(snapshot) == tracked
