@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -158,11 +159,20 @@ def _converter(f: models.Field, field_json):
     return plain
 
 
+class Snapshot(dict):
+    """A `snapshot` dict that carries its JSON text (`text`, equal to `json.dumps` of it): the write hooks read
+    the dict, the change record keeps the text."""
+
+    __slots__ = ("text",)
+
+
 class CompiledSnapshot:
-    """`snapshot` of rows held as sequences (values in the places `positions` gives), compiled once for a model's
-    tracked fields: by name (`value`) or whole as the JSON text `json.dumps` makes of the snapshot (`json`).
-    `constant`: a row whose values in every place but `varying` are those of every row given later — encoded
-    into the text once."""
+    """`snapshot` of many rows held as sequences (values in the places `positions` gives), made a column at a
+    time (`many`): each field's values converted in one pass — a decimal column by one `quantize` per value, a
+    column of plain texts and whole numbers kept as it is — and each row's JSON text put together from the
+    columns' JSON texts; a column of any other values goes value by value through the field's own conversion
+    (`tracking._field_json`'s rules). `constant`: a row whose values in every place but `varying` are those of
+    every row given (encoded once)."""
 
     def __init__(self, model: type[models.Model], fields: Sequence[models.Field], positions: dict[str, int],
                  constant: Sequence | None = None, varying: set[int] | None = None) -> None:  # fmt: skip
@@ -170,63 +180,72 @@ class CompiledSnapshot:
 
         self.masked = bool(getattr(model, "audit_masked", ()))
         self.model, self.fields, self.positions = model, list(fields), positions
-        self.columns = {f.attname: (positions[f.attname], _converter(f, _field_json)) for f in fields}
         self._row_snapshot = _row_snapshot
-        parts, self.encoders = [], []
+        self.names = [f.attname for f in fields]
+        self.columns = []  # per field: (place, decimal places or None, convert, encode, constant snapshot or None)
+        parts = []
         for f in fields:
-            at, encode = positions[f.attname], _json_encoder(f, self.columns[f.attname][1])
+            at, convert = positions[f.attname], _converter(f, _field_json)
+            encode = _json_encoder(f, convert)
+            places = Decimal(1).scaleb(-f.decimal_places) if isinstance(f, models.DecimalField) else None
             key = json.encoder.encode_basestring_ascii(f.attname)
             if constant is not None and varying is not None and at not in varying:
                 parts.append(f"{key}: {encode(constant[at])}".replace("%", "%%"))
+                self.columns.append((at, places, convert, encode, (convert(constant[at]),)))
             else:
                 parts.append(f"{key}: %s")
-                self.encoders.append((at, encode))
+                self.columns.append((at, places, convert, encode, None))
         self.template = "{" + ", ".join(parts) + "}"
 
-    def value(self, row: Sequence, attname: str):
-        at, convert = self.columns[attname]
-        return convert(row[at])
+    def many(self, rows: Sequence[Sequence]) -> list[Snapshot]:
+        """The snapshots of `rows`, in order, each with its JSON text."""
+        if self.masked:  # by `_row_snapshot` itself
+            out = []
+            for row in rows:
+                found = Snapshot(self._row_snapshot(self.model, {n: row[at] for n, at in self.positions.items()},
+                                                    self.fields))  # fmt: skip
+                found.text = dumps(dict(found))
+                out.append(found)
+            return out
+        n = len(rows)
+        values_by_field, texts_by_field = [], []
+        for at, places, convert, encode, constant in self.columns:
+            if constant is not None:
+                values_by_field.append(constant * n)
+                continue
+            column = [row[at] for row in rows]
+            values, texts = _column_snapshot(column, places, convert, encode)
+            values_by_field.append(values)
+            texts_by_field.append(texts)
+        template, names = self.template, self.names
+        out = []
+        text_rows = zip(*texts_by_field, strict=True) if texts_by_field else itertools.repeat((), n)
+        for values, texts in zip(zip(*values_by_field, strict=True), text_rows, strict=True):
+            found = Snapshot(zip(names, values, strict=True))
+            found.text = template % texts
+            out.append(found)
+        return out
 
-    def json(self, row: Sequence) -> str:
-        if self.masked:
-            return dumps(self._row_snapshot(self.model, {n: row[at] for n, (at, _c) in self.columns.items()},
-                                            self.fields))  # fmt: skip
-        return self.template % tuple([encode(row[at]) for at, encode in self.encoders])
+
+_PLAIN_COLUMN = {str, int, type(None)}
 
 
-class RowSnapshot(Mapping):
-    """One row's snapshot made on demand: read by name (the write hooks read a few fields) or as its JSON text
-    (`json()`, what the change record keeps) — with no dict per row."""
-
-    __slots__ = ("compiled", "row")
-
-    def __init__(self, row: Sequence, compiled: CompiledSnapshot) -> None:
-        self.row, self.compiled = row, compiled
-
-    def __getitem__(self, attname: str):
-        compiled = self.compiled
-        if compiled.masked:
-            return json.loads(self.json())[attname]
-        at, convert = compiled.columns[attname]
-        return convert(self.row[at])
-
-    def get(self, attname: str, default=None):  # the hooks read this way: kept to one call and the field's own
-        compiled = self.compiled
-        found = compiled.columns.get(attname)
-        if found is None:
-            return default
-        if compiled.masked:
-            return json.loads(self.json())[attname]
-        return found[1](self.row[found[0]])
-
-    def __iter__(self):
-        return iter(self.compiled.columns)
-
-    def __len__(self) -> int:
-        return len(self.compiled.columns)
-
-    def json(self) -> str:
-        return self.compiled.json(self.row)
+def _column_snapshot(column: list, places: Decimal | None, convert, encode) -> tuple[list, list]:
+    """One field's snapshot values of a column and their JSON texts."""
+    classes = {value.__class__ for value in column}
+    if places is not None and classes == {Decimal}:
+        try:
+            values = [str(value.quantize(places)) for value in column]
+        except ArithmeticError:
+            pass  # a value too large for its places: value by value, as `_field_json` says
+        else:
+            return values, [f'"{value}"' for value in values]
+    elif places is None and classes <= _PLAIN_COLUMN:
+        if classes == {str}:
+            return column, list(map(json.encoder.encode_basestring_ascii, column))
+        if classes == {int}:
+            return column, list(map(int.__repr__, column))
+    return [convert(value) for value in column], [encode(value) for value in column]
 
 
 def _json_encoder(f: models.Field, convert):
@@ -281,7 +300,8 @@ class RecordWriter:
     """Change records for many objects of one model, written set-based with the acting user of the block.
 
     `add(action, object_id, object_repr, scope, before, after)` with `scope` = (project, region, platform,
-    department) ids and before/after the `snapshot` dicts (or their JSON text, or a `RowSnapshot`, or None);
+    department) ids and before/after the `snapshot` dicts (or their JSON text, or a `Snapshot` with its text, or
+    None);
     `flush()` inserts them and runs the write hooks with what they read of the records (`Written`).
     """
 
@@ -322,9 +342,9 @@ class RecordWriter:
             # The snapshots as JSON text (a caller may give the text already), and the time as the database
             # takes it: the rows go in without a conversion per row.
             if before is not None and not isinstance(before, str):
-                row[14] = before.json() if before.__class__ is RowSnapshot else dumps(before)
+                row[14] = before.text if before.__class__ is Snapshot else dumps(before)
             if after is not None and not isinstance(after, str):
-                row[15] = after.json() if after.__class__ is RowSnapshot else dumps(after)
+                row[15] = after.text if after.__class__ is Snapshot else dumps(after)
             if sqlite:
                 row[1] = stamp if row[1] is self.time else _sqlite_datetime(row[1])
         insert_rows(ChangeRecord._meta.db_table, RECORD_COLUMNS, self.rows, model=None if sqlite else ChangeRecord)

@@ -14,7 +14,7 @@ from collections import defaultdict
 from django.db import connection
 
 from guatu.audit.models import Action
-from guatu.audit.setbased import CompiledSnapshot, RecordWriter, RowSnapshot, allocate_ids, insert_rows, row_snapshotter
+from guatu.audit.setbased import CompiledSnapshot, RecordWriter, allocate_ids, insert_rows, row_snapshotter
 from guatu.audit.tracking import VersionConflict, tracked_fields
 from guatu.projects.models import MonthlyReport, Project
 
@@ -86,9 +86,11 @@ def write_plan(model, creates: list[dict], updates: dict[int, dict], extra: dict
     varying = {pk_at, *(given[name] for name in set().union(*creates) if name in given)}  # the rest: the template's
     compiled = CompiledSnapshot(model, fields, at, template, varying)
     add, create, describe = records.add, Action.CREATE, _row_describer(model, at, projects)
-    for row in rows:
-        text, scope = describe(row)
-        add(create, row[pk_at], text, scope, None, RowSnapshot(row, compiled))
+    for start in range(0, len(rows), RECORD_BATCH):  # the snapshots of a batch at a time, made a column at a time
+        batch = rows[start : start + RECORD_BATCH]
+        for row, snapshot in zip(batch, compiled.many(batch), strict=True):
+            text, scope = describe(row)
+            add(create, row[pk_at], text, scope, None, snapshot)
     _update(model, updates, stored_by_pk, snap, records, projects)
     records.flush()
 

@@ -10,6 +10,8 @@ in one transaction, or nothing. Importing the same file twice changes nothing.
 
 from __future__ import annotations
 
+import functools
+import gc
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -243,6 +245,26 @@ class _Parsed:
     bad_rows: set[int] = field(default_factory=set)
 
 
+def _cyclic_gc_paused(function):
+    """Run `function` with Python's cyclic garbage collector paused (when it was running): an import makes
+    millions of small objects that live until it ends, and the collector would walk them all again and again
+    (a sixth of a 100,000-row import's time). Reference counting still frees everything as usual; the collector
+    resumes afterwards (if another thread paused it, that thread resumes it)."""
+
+    @functools.wraps(function)
+    def paused(*args, **kwargs):
+        running = gc.isenabled()
+        gc.disable()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            if running:
+                gc.enable()
+
+    return paused
+
+
+@_cyclic_gc_paused
 def import_file(
     path: Path,
     kind: str | None = None,

@@ -5,7 +5,7 @@ import itertools
 import json
 from decimal import Decimal
 
-from guatu.audit.setbased import CompiledSnapshot, RowSnapshot, dumps, row_snapshotter
+from guatu.audit.setbased import CompiledSnapshot, dumps, row_snapshotter
 from guatu.audit.tracking import _row_snapshot, tracked_fields
 from guatu.projects.choices import ReportStatus, Stage
 from guatu.projects.models import MonthlyReport, Project
@@ -43,25 +43,23 @@ def test_the_compiled_snapshot_of_a_project_is_the_tracked_one():
     assert row_snapshotter(Project, fields)(row) == _row_snapshot(Project, row, fields)
 
 
-def test_the_compiled_snapshot_text_is_json_dumps_of_the_tracked_snapshot():
+def test_the_snapshots_made_a_column_at_a_time_are_the_tracked_ones_and_their_text_json_dumps():
     fields = tracked_fields(MonthlyReport)
     names = list(ROW)
     at = {name: i for i, name in enumerate(names)}
+    odd = [{**ROW, a: x, b: y} for a, b in itertools.combinations(ODD, 2) for x, y in itertools.product(ODD[a], ODD[b])]
+    plain = [{**ROW, "invest_month": Decimal(n) / 8, "problems": f"问题 “{n}” 100%\n", "month": n % 12 + 1}
+             for n in range(40)]  # fmt: skip
     constant = [ROW[name] for name in names]
-    whole = CompiledSnapshot(MonthlyReport, fields, at)
-    templated = CompiledSnapshot(MonthlyReport, fields, at, constant, {at["invest_month"], at["problems"]})
-    for a, b in itertools.combinations(ODD, 2):
-        for x, y in itertools.product(ODD[a], ODD[b]):
-            row = {**ROW, a: x, b: y}
-            values = [row[name] for name in names]
+    templated = CompiledSnapshot(MonthlyReport, fields, at, constant, {at[n] for n in ("invest_month", "problems",
+                                                                                        "month")})  # fmt: skip
+    for compiled, rows in ((CompiledSnapshot(MonthlyReport, fields, at), odd), (templated, plain),
+                           (CompiledSnapshot(MonthlyReport, fields, at), plain)):  # fmt: skip
+        made = compiled.many([[row[name] for name in names] for row in rows])
+        for row, snapshot in zip(rows, made, strict=True):
             tracked = _row_snapshot(MonthlyReport, row, fields)
-            assert whole.json(values) == json.dumps(tracked), (a, x, b, y)
-            assert dict(RowSnapshot(values, whole)) == tracked
-            assert RowSnapshot(values, whole).json() == json.dumps(tracked)
-    for month, problems in itertools.product(ODD["invest_month"], ["", '用地 "100%"\n审批', None]):
-        row = {**ROW, "invest_month": month, "problems": problems}
-        values = [row[name] for name in names]
-        assert templated.json(values) == json.dumps(_row_snapshot(MonthlyReport, row, fields)), (month, problems)
+            assert snapshot == tracked and list(snapshot) == list(tracked), row
+            assert snapshot.text == json.dumps(tracked), row
 
 
 def test_the_compiled_dumps_is_json_dumps():
@@ -75,8 +73,8 @@ def test_a_masked_field_stays_masked_in_the_compiled_snapshot(monkeypatch):
     monkeypatch.setattr(MonthlyReport, "audit_masked", ("problems",), raising=False)
     fields = tracked_fields(MonthlyReport)
     names = list(ROW)
-    values = [ROW[name] for name in names]
-    snapshot = RowSnapshot(values, CompiledSnapshot(MonthlyReport, fields, {n: i for i, n in enumerate(names)}))
+    (snapshot,) = CompiledSnapshot(MonthlyReport, fields, {n: i for i, n in enumerate(names)}).many(
+        [[ROW[name] for name in names]]
+    )
     tracked = _row_snapshot(MonthlyReport, ROW, fields)
-    assert tracked["problems"] == "***" and snapshot.get("problems") == "***" and snapshot["invest_ytd"] == "60.00"
-    assert snapshot.json() == json.dumps(tracked) and dict(snapshot) == tracked
+    assert tracked["problems"] == "***" and snapshot == tracked and snapshot.text == json.dumps(tracked)
