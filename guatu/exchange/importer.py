@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import gc
+import operator
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -296,6 +297,7 @@ def import_file(
         return header.labels.get(key) or next((c.header for c in SPECS[kind] if c.key == key), key)
 
     fast = FAST_PARSERS[kind](header, ctx) if kind in FAST_PARSERS else None  # the plain rows, without a Row each
+    record_key = operator.itemgetter(*keys) if len(keys) > 1 else lambda fields: (fields[keys[0]],)
     for number, cells in _data_rows(_chain(table.head, sheet.rows), header):
         preview.rows += 1
         if progress and preview.rows % 5000 == 0:
@@ -312,7 +314,7 @@ def import_file(
             if row.errors:
                 parsed.bad_rows.add(number)
                 continue
-        record = tuple(fields[k] for k in keys)
+        record = record_key(fields)
         if record in parsed.fields:
             column = "project" if kind == "projects" else ("month" if kind == "reports" else "year")
             reason = _("the same record as row %(row)s") % {"row": parsed.rows[record]}
