@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, models
@@ -120,36 +121,174 @@ def row_snapshotter(model: type[models.Model], fields: Sequence[models.Field]):
 
     if getattr(model, "audit_masked", ()):
         return lambda row: _row_snapshot(model, row, fields)
-    plain = (str, int, bool, float, type(None))
-    dates = (dt.datetime, dt.date, dt.time)
-    columns = []
-    for f in fields:
-        if isinstance(f, models.DecimalField):
-            columns.append((f.attname, f, Decimal(1).scaleb(-f.decimal_places)))
-        else:
-            columns.append((f.attname, f, None))
+    columns = [(f.attname, _converter(f, _field_json)) for f in fields]
 
     def make(row: dict) -> dict:
-        out = {}
-        for attname, f, places in columns:
-            value = row[attname]
-            if places is not None and value.__class__ is Decimal:
-                try:
-                    out[attname] = str(value.quantize(places))
-                    continue
-                except ArithmeticError:
-                    pass
-            elif places is None:
-                if value.__class__ in plain or isinstance(value, str):  # a TextChoices member too: kept as it is
-                    out[attname] = value
-                    continue
-                if value.__class__ in dates:
-                    out[attname] = value.isoformat()
-                    continue
-            out[attname] = _field_json(f, value)
-        return out
+        return {attname: convert(row[attname]) for attname, convert in columns}
 
     return make
+
+
+_PLAIN = (str, int, bool, float, type(None))
+_DATES = (dt.datetime, dt.date, dt.time)
+
+
+def _converter(f: models.Field, field_json):
+    """One field's value → its snapshot value, as `tracking._field_json` gives it."""
+    if isinstance(f, models.DecimalField):
+        places = Decimal(1).scaleb(-f.decimal_places)
+
+        def decimal(value):
+            if value.__class__ is Decimal:
+                try:
+                    return str(value.quantize(places))
+                except ArithmeticError:
+                    pass
+            return field_json(f, value)
+
+        return decimal
+
+    def plain(value):
+        cls = value.__class__
+        if cls in _PLAIN or isinstance(value, str):  # a TextChoices member too: kept as it is
+            return value
+        if cls in _DATES:
+            return value.isoformat()
+        return field_json(f, value)
+
+    return plain
+
+
+class Snapshot(dict):
+    """A `snapshot` dict that carries its JSON text (`text`, equal to `json.dumps` of it): the write hooks read
+    the dict, the change record keeps the text."""
+
+    __slots__ = ("text",)
+
+
+class CompiledSnapshot:
+    """`snapshot` of many rows held as sequences (values in the places `positions` gives), made a column at a
+    time (`many`): each field's values converted in one pass — a decimal column by one `quantize` per value, a
+    column of plain texts and whole numbers kept as it is — and each row's JSON text put together from the
+    columns' JSON texts; a column of any other values goes value by value through the field's own conversion
+    (`tracking._field_json`'s rules). `constant`: a row whose values in every place but `varying` are those of
+    every row given (encoded once)."""
+
+    def __init__(self, model: type[models.Model], fields: Sequence[models.Field], positions: dict[str, int],
+                 constant: Sequence | None = None, varying: set[int] | None = None) -> None:  # fmt: skip
+        from guatu.audit.tracking import _field_json, _row_snapshot
+
+        self.masked = bool(getattr(model, "audit_masked", ()))
+        self.model, self.fields, self.positions = model, list(fields), positions
+        self._row_snapshot = _row_snapshot
+        self.names = [f.attname for f in fields]
+        self.columns = []  # per field: (place, decimal places or None, convert, encode, constant snapshot or None)
+        parts = []
+        for f in fields:
+            at, convert = positions[f.attname], _converter(f, _field_json)
+            encode = _json_encoder(f, convert)
+            places = Decimal(1).scaleb(-f.decimal_places) if isinstance(f, models.DecimalField) else None
+            key = json.encoder.encode_basestring_ascii(f.attname)
+            if constant is not None and varying is not None and at not in varying:
+                parts.append(f"{key}: {encode(constant[at])}".replace("%", "%%"))
+                self.columns.append((at, places, convert, encode, (convert(constant[at]),)))
+            else:
+                parts.append(f"{key}: %s")
+                self.columns.append((at, places, convert, encode, None))
+        self.template = "{" + ", ".join(parts) + "}"
+
+    def many(self, rows: Sequence[Sequence]) -> list[Snapshot]:
+        """The snapshots of `rows`, in order, each with its JSON text."""
+        if self.masked:  # by `_row_snapshot` itself
+            out = []
+            for row in rows:
+                found = Snapshot(self._row_snapshot(self.model, {n: row[at] for n, at in self.positions.items()},
+                                                    self.fields))  # fmt: skip
+                found.text = dumps(dict(found))
+                out.append(found)
+            return out
+        n = len(rows)
+        values_by_field, texts_by_field = [], []
+        for at, places, convert, encode, constant in self.columns:
+            if constant is not None:
+                values_by_field.append(constant * n)
+                continue
+            column = [row[at] for row in rows]
+            values, texts = _column_snapshot(column, places, convert, encode)
+            values_by_field.append(values)
+            texts_by_field.append(texts)
+        template, names = self.template, self.names
+        out = []
+        text_rows = zip(*texts_by_field, strict=True) if texts_by_field else itertools.repeat((), n)
+        for values, texts in zip(zip(*values_by_field, strict=True), text_rows, strict=True):
+            found = Snapshot(zip(names, values, strict=True))
+            found.text = template % texts
+            out.append(found)
+        return out
+
+
+_PLAIN_COLUMN = {str, int, type(None)}
+
+
+def _column_snapshot(column: list, places: Decimal | None, convert, encode) -> tuple[list, list]:
+    """One field's snapshot values of a column and their JSON texts."""
+    classes = {value.__class__ for value in column}
+    if places is not None and classes == {Decimal}:
+        try:
+            values = [str(value.quantize(places)) for value in column]
+        except ArithmeticError:
+            pass  # a value too large for its places: value by value, as `_field_json` says
+        else:
+            return values, [f'"{value}"' for value in values]
+    elif places is None and classes <= _PLAIN_COLUMN:
+        if classes == {str}:
+            return column, list(map(json.encoder.encode_basestring_ascii, column))
+        if classes == {int}:
+            return column, list(map(int.__repr__, column))
+    return [convert(value) for value in column], [encode(value) for value in column]
+
+
+def _json_encoder(f: models.Field, convert):
+    """One field's value → its JSON text in the snapshot (`json.dumps` of `convert(value)`), the common types
+    without a call of the encoder."""
+    if isinstance(f, models.DecimalField):
+        places = Decimal(1).scaleb(-f.decimal_places)
+
+        def decimal(value) -> str:
+            if value.__class__ is Decimal:
+                try:
+                    return f'"{value.quantize(places)}"'
+                except ArithmeticError:
+                    pass
+            return dumps(convert(value))
+
+        return decimal
+    encode_text = json.encoder.encode_basestring_ascii
+
+    def plain(value) -> str:
+        cls = value.__class__
+        if cls is str:
+            return encode_text(value)
+        if cls is int:
+            return int.__repr__(value)
+        if value is None:
+            return "null"
+        return dumps(convert(value))
+
+    return plain
+
+
+# `json.dumps(value)` with its default settings, the C encoder made once (not once per call): the same text.
+_encode = json.encoder.c_make_encoder(
+    None, json.JSONEncoder().default, json.encoder.encode_basestring_ascii, None, ": ", ", ", False, False, True
+) if json.encoder.c_make_encoder else None  # fmt: skip
+
+
+def dumps(value) -> str:
+    """`json.dumps(value)` (a dict of plain values, as a snapshot is)."""
+    if _encode is None or value.__class__ is not dict:
+        return json.dumps(value)
+    return "".join(_encode(value, 0))
 
 
 RECORD_COLUMNS = ["id", "time", "user_id", "username", "request_id", "reason", "action", "content_type_id",
@@ -161,8 +300,9 @@ class RecordWriter:
     """Change records for many objects of one model, written set-based with the acting user of the block.
 
     `add(action, object_id, object_repr, scope, before, after)` with `scope` = (project, region, platform,
-    department) ids and before/after the `snapshot` dicts (or their JSON text, or None); `flush()` inserts them
-    and runs the write hooks with what they read of the records (`Written`).
+    department) ids and before/after the `snapshot` dicts (or their JSON text, or a `Snapshot` with its text, or
+    None);
+    `flush()` inserts them and runs the write hooks with what they read of the records (`Written`).
     """
 
     def __init__(self, model: type[models.Model], *, batch: int | None = None):
@@ -192,14 +332,22 @@ class RecordWriter:
             return 0
         ids = allocate_ids(ChangeRecord, len(self.rows))
         pending = []
+        sqlite = connection.vendor == "sqlite"
+        stamp = _sqlite_datetime(self.time)
         for row, pk in zip(self.rows, ids, strict=True):
             row[0] = pk
+            before, after = row[14], row[15]
             if hooks:
-                pending.append(Written(row[6], row[7], row[8], row[10], _loaded(row[14]), _loaded(row[15])))
-            for i in (14, 15):  # snapshots as JSON text (a caller may give the text already)
-                if row[i] is not None and not isinstance(row[i], str):
-                    row[i] = json.dumps(row[i])
-        insert_rows(ChangeRecord._meta.db_table, RECORD_COLUMNS, self.rows, model=ChangeRecord)
+                pending.append(Written(row[6], row[7], row[8], row[10], _loaded(before), _loaded(after)))
+            # The snapshots as JSON text (a caller may give the text already), and the time as the database
+            # takes it: the rows go in without a conversion per row.
+            if before is not None and not isinstance(before, str):
+                row[14] = before.text if before.__class__ is Snapshot else dumps(before)
+            if after is not None and not isinstance(after, str):
+                row[15] = after.text if after.__class__ is Snapshot else dumps(after)
+            if sqlite:
+                row[1] = stamp if row[1] is self.time else _sqlite_datetime(row[1])
+        insert_rows(ChangeRecord._meta.db_table, RECORD_COLUMNS, self.rows, model=None if sqlite else ChangeRecord)
         if hooks:
             run_write_hooks(pending)
         count = len(self.rows)
@@ -211,8 +359,7 @@ def _loaded(value):
     return json.loads(value) if isinstance(value, str) else value
 
 
-@dataclass(frozen=True)
-class Written:
+class Written(NamedTuple):
     """What the write hooks read of a change record written set-based (a `ChangeRecord` has the same names)."""
 
     action: str

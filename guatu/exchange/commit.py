@@ -14,7 +14,7 @@ from collections import defaultdict
 from django.db import connection
 
 from guatu.audit.models import Action
-from guatu.audit.setbased import RecordWriter, allocate_ids, insert_rows, row_snapshotter
+from guatu.audit.setbased import CompiledSnapshot, RecordWriter, allocate_ids, insert_rows, row_snapshotter
 from guatu.audit.tracking import VersionConflict, tracked_fields
 from guatu.projects.models import MonthlyReport, Project
 
@@ -41,6 +41,23 @@ def _describe(model, row: dict, projects: dict) -> tuple[str, tuple]:
     return f"{name} {when}", (row["project_id"], region, platform, department)
 
 
+def _row_describer(model, at: dict[str, int], projects: dict):
+    """`_describe` for rows as sequences (values in the places `at` gives)."""
+    if model is Project:
+        name, pk, region, platform, department = (at[n] for n in ("name", "id", "region_id", "platform_id",
+                                                                   "department_id"))  # fmt: skip
+        return lambda row: (row[name], (row[pk], row[region], row[platform], row[department]))
+    project, year = at["project_id"], at["year"]
+    month = at.get("month") if model is MonthlyReport else None
+
+    def describe(row) -> tuple[str, tuple]:
+        name, region, platform, department = projects[row[project]]
+        when = f"{row[year]}-{row[month]:02d}" if month is not None else str(row[year])
+        return f"{name} {when}", (row[project], region, platform, department)
+
+    return describe
+
+
 def write_plan(model, creates: list[dict], updates: dict[int, dict], extra: dict, stored: dict) -> None:
     """Insert `creates` (attname dicts, with `extra` added) and apply `updates` (pk → changed attnames) to the
     `stored` rows (record key → the row as read in this transaction)."""
@@ -52,14 +69,28 @@ def write_plan(model, creates: list[dict], updates: dict[int, dict], extra: dict
         [row["project_id"] for row in creates] + [stored_by_pk[pk]["project_id"] for pk in updates])  # fmt: skip
     records = RecordWriter(model, batch=RECORD_BATCH)  # a record is added after its row is written: the hooks read it
     snap = row_snapshotter(model, fields)
-    rows = [{**defaults, **fields_, **extra, "version": 1} for fields_ in creates]
-    for row, pk in zip(rows, allocate_ids(model, len(rows)), strict=True):
-        row["id"] = pk
-    values = ([row[f.attname] for f in concrete] for row in rows)
-    insert_rows(model._meta.db_table, [f.column for f in concrete], values, model=model)
-    for row in rows:
-        text, scope = _describe(model, row, projects)
-        records.add(Action.CREATE, row["id"], text, scope, None, snap(row))
+    names = [f.attname for f in concrete]
+    at = {name: i for i, name in enumerate(names)}
+    template = [{**defaults, **extra, "version": 1}.get(name) for name in names]  # a new row before its fields
+    given = {name: i for name, i in at.items() if name not in extra and name != "version"}  # `extra` prevails
+    rows, pk_at = [], at[model._meta.pk.attname]
+    for fields_, pk in zip(creates, allocate_ids(model, len(creates)), strict=True):
+        row = template.copy()
+        for name, value in fields_.items():
+            i = given.get(name)
+            if i is not None:
+                row[i] = value
+        row[pk_at] = pk
+        rows.append(row)
+    insert_rows(model._meta.db_table, [f.column for f in concrete], rows, model=model)
+    varying = {pk_at, *(given[name] for name in set().union(*creates) if name in given)}  # the rest: the template's
+    compiled = CompiledSnapshot(model, fields, at, template, varying)
+    add, create, describe = records.add, Action.CREATE, _row_describer(model, at, projects)
+    for start in range(0, len(rows), RECORD_BATCH):  # the snapshots of a batch at a time, made a column at a time
+        batch = rows[start : start + RECORD_BATCH]
+        for row, snapshot in zip(batch, compiled.many(batch), strict=True):
+            text, scope = describe(row)
+            add(create, row[pk_at], text, scope, None, snapshot)
     _update(model, updates, stored_by_pk, snap, records, projects)
     records.flush()
 

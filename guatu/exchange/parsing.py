@@ -316,3 +316,110 @@ def parse_project(row: Row, ctx: Context) -> dict:
 
 
 PARSERS = {"reports": parse_report, "plans": parse_plan, "projects": parse_project}
+
+
+_CENT = Decimal("0.01")
+_PLAIN_NUMBERS = (int, float)  # exactly these classes (a bool is neither)
+
+
+def _number_or_none(value) -> Decimal | bool | None:
+    """A cell that is certainly a number as `parse_decimal` reads it (an int, or a float within range), as that
+    Decimal; None for an empty cell; False for any other cell (the careful path reads it)."""
+    cls = value.__class__
+    if cls is float:
+        if -1e15 < value < 1e15:  # NaN fails both tests
+            return Decimal(repr(value))
+        return False
+    if cls is int:
+        if -(10**15) < value < 10**15:
+            return Decimal(value)
+        return False
+    if value is None or value == "":
+        return None
+    return False
+
+
+def report_fast_path(header: Header, ctx: Context) -> Callable[[list], dict | None]:
+    """`parse_report` compiled for one header: for a row of the plain cells a sheet usually holds (a known
+    project code, whole numbers for the year and month, numbers for the amounts, a stage by a name it has, text
+    for the problems) the same fields `parse_report` gives; None for any other row, which the caller reads
+    with `parse_report` (which finds and words its errors). Only rows without errors take this path."""
+    columns = header.columns
+    code_at, name_at = columns.get("project"), columns.get("project_name")
+    year_at, month_at = columns.get("year"), columns.get("month")
+    money_at = [(key, columns.get(key), TO_WAN.get(header.units.get(key) or "万元", Decimal(1)))
+                for key in ("invest_month", "invest_ytd", "invest_cumulative")]  # fmt: skip
+    pct_at, stage_at, problems_at = columns.get("progress_pct"), columns.get("stage"), columns.get("problems")
+    projects = ctx.look.projects_by_code
+    stages = _choice_map(Stage, ctx.language)
+    latest = (ctx.today.year, ctx.today.month)
+    period = ctx.period
+    months: dict[tuple[int, int], tuple[int, int] | None] = {}
+
+    def month_of(year, month) -> tuple[int, int] | None:
+        """(year, month) as `_report_month` finds it without an error, for whole numbers; else None."""
+        if not (YEARS[0] <= year <= YEARS[1] and 1 <= month <= 12):
+            return None
+        found = (year, month)
+        if (period and found != period) or found > latest:
+            return None
+        return found
+
+    def cell(cells: list, at: int | None):
+        return None if at is None or at >= len(cells) else cells[at]
+
+    def parse(cells: list) -> dict | None:
+        code = cell(cells, code_at)
+        if code.__class__ is not str or isinstance(cell(cells, name_at), Uncomputed):
+            return None
+        pid = projects.get(code)
+        if pid is None:
+            return None
+        fields: dict = {"project_id": pid}
+        year, month = cell(cells, year_at), cell(cells, month_at)
+        if month is None or month == "":
+            if period is None:
+                return None
+            found = period
+        else:
+            if year.__class__ is not int or month.__class__ is not int:
+                return None
+            key = (year, month)
+            found = months.get(key, False)
+            if found is False:
+                found = months[key] = month_of(year, month)
+            if found is None:
+                return None
+        fields["year"], fields["month"] = found
+        for key, at, unit in money_at:
+            number = _number_or_none(cell(cells, at))
+            if number is False:
+                return None
+            if number is None:
+                if key != "invest_cumulative":
+                    return None
+                continue
+            fields[key] = (number * unit).quantize(_CENT)
+        value = cell(cells, pct_at)
+        number = _number_or_none(value)
+        if number is False:
+            return None
+        if number is not None:
+            if value.__class__ is float and 0 < value < 1:
+                number = number * 100
+            fields["progress_pct"] = number.quantize(_CENT)
+        stage = cell(cells, stage_at)
+        if stage is not None and stage != "":
+            if stage.__class__ is not str or stage not in stages:
+                return None
+            fields["stage"] = stages[stage]
+        if problems_at is not None:
+            problems = cell(cells, problems_at)
+            if problems is None:
+                problems = ""
+            elif problems.__class__ is not str:
+                return None
+            fields["problems"] = problems
+        return fields
+
+    return parse

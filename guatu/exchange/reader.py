@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import io
 import itertools
 import posixpath
@@ -596,7 +597,12 @@ _MAIN_ROOT = re.compile(rb'\s*<worksheet\s[^>]*?\bxmlns="http://schemas\.openxml
 _MAIN = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _ROW_NUMBERS = re.compile(rb'<row\s[^>]*?\br="(\d{1,7})"')
 _WIDE_COLUMNS = re.compile(rb'<c r="([A-Z]{2,3})\d')
-_STYLES = re.compile(rb'\ss="(\d+)"')
+
+
+@functools.lru_cache(maxsize=64)
+def _date_styled(dates: frozenset[int]) -> re.Pattern:
+    """A cell styled with one of the `dates` styles: one search, not a list of every cell's style."""
+    return re.compile(rb'\ss="0*(?:' + b"|".join(str(d).encode() for d in sorted(dates)) + rb')"')
 
 
 @dataclass(frozen=True)
@@ -642,7 +648,7 @@ def _plain_sheet(reader: _SheetReader) -> _Plain | None:
         if found is None or found[1] >= limits.columns:
             return None
         columns = max(columns, found[1] + 1)
-    if reader.dates and any(int(s) in reader.dates for s in set(_STYLES.findall(data))):
+    if reader.dates and _date_styled(frozenset(reader.dates)).search(data):
         return None  # dates are read by the streaming reader (its own rules for which formats are dates)
     last = numbers[-1] if numbers else 0
     if last * columns > max(FAST_MIN_AREA, FAST_AREA_PER_CELL * cells):

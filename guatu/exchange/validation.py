@@ -125,6 +125,71 @@ def field_check(field: models.Field) -> Check | None:
     return check
 
 
+def _decimal_column_check(field: models.DecimalField) -> Callable[[list], bool] | None:
+    """For a decimal field whose validators are bounds and the digits rule: `field.clean(v)` certainly passes for
+    every value of a column — by the column's least and greatest values and each value's places — else False."""
+    low, high = [], []
+    for validator in field.validators:
+        kind, limit = type(validator), getattr(validator, "limit_value", None)
+        if kind is v.MinValueValidator and not callable(limit):
+            low.append(limit)
+        elif kind is v.MaxValueValidator and not callable(limit):
+            high.append(limit)
+        elif kind is not v.DecimalValidator:
+            return None
+    if field.choices is not None or field.max_digits is None or field.decimal_places is None:
+        return None
+    places = field.decimal_places
+    quantum = Decimal(1).scaleb(-places)
+    whole = Decimal(10) ** (field.max_digits - places)  # |value| below this: no more whole digits than allowed
+
+    def places_ok(value: Decimal) -> bool:
+        return value.same_quantum(quantum) or value.as_tuple().exponent >= -places
+
+    def check(values: list) -> bool:
+        if not values:
+            return True
+        if {value.__class__ for value in values} != {Decimal}:
+            return False  # None, or another type: the record-by-record checks decide
+        try:
+            least, greatest = min(values), max(values)
+        except ArithmeticError:  # a NaN
+            return False
+        if not (least.is_finite() and greatest.is_finite()) or max(-least, greatest) >= whole:
+            return False
+        if any(least < limit for limit in low) or any(greatest > limit for limit in high):
+            return False
+        return all(map(places_ok, values))
+
+    return check
+
+
+def column_check(field: models.Field, blank: bool) -> Callable[[list], bool] | None:
+    """A column's test: True when `field.clean(value)` certainly passes for every value in it (as `field_check`
+    says, the values a blank field skips included); None when this module cannot tell for this field."""
+    if isinstance(field, models.DecimalField) and field.editable and not field.null:
+        found = _decimal_column_check(field)
+        if found is not None:
+            return found
+    check = field_check(field)
+    if check is None:
+        return None
+
+    def each_distinct(values: list) -> bool:
+        try:
+            distinct = set(values)
+        except TypeError:  # an unhashable value
+            distinct = values
+        for value in distinct:
+            if blank and _empty(value):
+                continue
+            if not check(value):
+                return False
+        return True
+
+    return each_distinct
+
+
 class RecordChecker:
     """`clean_fields(exclude)` and `clean()` of `model` for plain records (attname → value), fast when a record
     is valid and exactly the model's when it is not (the caller runs the model's own steps then)."""
@@ -135,9 +200,22 @@ class RecordChecker:
         fields = [f for f in model._meta.fields if f.name not in self.exclude and not f.generated]
         self.checks = [(f.attname, f.blank, field_check(f)) for f in fields]
         self.sure = all(check is not None for *_rest, check in self.checks)
+        self.columns = [(f.attname, column_check(f, f.blank)) for f in fields]  # the same rules, a column at a time
         concrete = model._meta.concrete_fields
         self.defaults = {f.attname: f.get_default() for f in concrete}  # what __init__ gives a missing field
         self.attributes = attributes or {}  # set on each instance (e.g. a flag the model's clean() reads)
+
+    def columns_ok(self, records: list[dict]) -> bool:
+        """The field rules certainly pass for every one of `records` (attname → value; a field a record lacks has
+        its default, as `instance` gives it), tested column by column; False when any column is unsure (the
+        caller then tests record by record)."""
+        if not self.sure:
+            return False
+        for attname, check in self.columns:
+            default = self.defaults.get(attname)
+            if check is None or not check([r.get(attname, default) for r in records]):
+                return False
+        return True
 
     def fields_ok(self, values: dict) -> bool:
         """The field rules certainly pass for `values` (the instance's attribute values)."""

@@ -1,10 +1,11 @@
-"""The set-based writer's compiled snapshot is `_row_snapshot`, value for value."""
+"""The set-based writer's compiled snapshot is `_row_snapshot`, value for value, and its text `json.dumps`'s."""
 
 import datetime as dt
 import itertools
+import json
 from decimal import Decimal
 
-from guatu.audit.setbased import row_snapshotter
+from guatu.audit.setbased import CompiledSnapshot, dumps, row_snapshotter
 from guatu.audit.tracking import _row_snapshot, tracked_fields
 from guatu.projects.choices import ReportStatus, Stage
 from guatu.projects.models import MonthlyReport, Project
@@ -40,3 +41,40 @@ def test_the_compiled_snapshot_of_a_project_is_the_tracked_one():
         "stage": Stage.PREPARATION,
     }
     assert row_snapshotter(Project, fields)(row) == _row_snapshot(Project, row, fields)
+
+
+def test_the_snapshots_made_a_column_at_a_time_are_the_tracked_ones_and_their_text_json_dumps():
+    fields = tracked_fields(MonthlyReport)
+    names = list(ROW)
+    at = {name: i for i, name in enumerate(names)}
+    odd = [{**ROW, a: x, b: y} for a, b in itertools.combinations(ODD, 2) for x, y in itertools.product(ODD[a], ODD[b])]
+    plain = [{**ROW, "invest_month": Decimal(n) / 8, "problems": f"问题 “{n}” 100%\n", "month": n % 12 + 1}
+             for n in range(40)]  # fmt: skip
+    constant = [ROW[name] for name in names]
+    templated = CompiledSnapshot(MonthlyReport, fields, at, constant, {at[n] for n in ("invest_month", "problems",
+                                                                                        "month")})  # fmt: skip
+    for compiled, rows in ((CompiledSnapshot(MonthlyReport, fields, at), odd), (templated, plain),
+                           (CompiledSnapshot(MonthlyReport, fields, at), plain)):  # fmt: skip
+        made = compiled.many([[row[name] for name in names] for row in rows])
+        for row, snapshot in zip(rows, made, strict=True):
+            tracked = _row_snapshot(MonthlyReport, row, fields)
+            assert snapshot == tracked and list(snapshot) == list(tracked), row
+            assert snapshot.text == json.dumps(tracked), row
+
+
+def test_the_compiled_dumps_is_json_dumps():
+    snapshot = _row_snapshot(MonthlyReport, ROW, tracked_fields(MonthlyReport))
+    odd = {"stage": Stage.CONSTRUCTION, "x": 1.5, "y": True, "z": [1, "二"], "w": {"a": None}, "n": float("nan")}
+    for value in [snapshot, odd, {}, [1, "二"], "文", None]:
+        assert dumps(value) == json.dumps(value)
+
+
+def test_a_masked_field_stays_masked_in_the_compiled_snapshot(monkeypatch):
+    monkeypatch.setattr(MonthlyReport, "audit_masked", ("problems",), raising=False)
+    fields = tracked_fields(MonthlyReport)
+    names = list(ROW)
+    (snapshot,) = CompiledSnapshot(MonthlyReport, fields, {n: i for i, n in enumerate(names)}).many(
+        [[ROW[name] for name in names]]
+    )
+    tracked = _row_snapshot(MonthlyReport, ROW, fields)
+    assert tracked["problems"] == "***" and snapshot == tracked and snapshot.text == json.dumps(tracked)

@@ -2,10 +2,12 @@
 keeps the rollups exact."""
 
 import csv
+import json
 from decimal import Decimal as D
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
+from django.db import connection
 
 from guatu.audit.models import Action, ChangeRecord
 from guatu.audit.tracking import scope_ids, snapshot
@@ -53,7 +55,7 @@ def test_an_imports_records_equal_what_the_tracked_path_writes(tmp_path, officer
     before_old = snapshot(old)
     path = sheet(tmp_path / "月报.csv", [
         [a.code, a.name, 2025, 8, "60", "520", "1520", "40", "在建", ""],
-        [a.code, a.name, 2025, 9, "80", "600", "1600", "45", "在建", "用地"],
+        [a.code, a.name, 2025, 9, "80", "600", "1600", "45", "在建", '用地 "红线" 50%'],
     ])  # fmt: skip
     preview = import_file(path, acting_user=officer)
     assert preview.committed and (preview.created, preview.updated) == (1, 1)
@@ -63,7 +65,19 @@ def test_an_imports_records_equal_what_the_tracked_path_writes(tmp_path, officer
     assert old.version == 3 and old.invest_ytd == D("520.00")
     assert recorded(new) == expected_record(new, Action.CREATE, None, officer)
     assert recorded(old) == expected_record(old, Action.UPDATE, before_old, officer)
+    assert new.problems == '用地 "红线" 50%'
+    for obj in (new, old):  # the text kept: on SQLite the very text the tracked path writes (jsonb on PostgreSQL)
+        assert stored_text(obj) == json.dumps(snapshot(obj)) or connection.vendor == "postgresql"
+        assert json.loads(stored_text(obj)) == snapshot(obj)
     assert verify().count == 0
+
+
+def stored_text(obj) -> str:
+    record = ChangeRecord.objects.for_object(obj).order_by("-id").first()
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {'after::text' if connection.vendor == 'postgresql' else 'after'} "
+                       f"FROM {ChangeRecord._meta.db_table} WHERE id = %s", [record.pk])  # fmt: skip
+        return cursor.fetchone()[0]
 
 
 def test_a_plans_import_records_and_rolls_up(tmp_path, officer):

@@ -178,3 +178,22 @@ def test_a_city_can_add_its_own_header_labels(tmp_path, projects):
     HeaderSynonym.objects.create(kind="reports", column="invest_ytd", label="年度累计完成额")
     preview = import_file(path, "reports", dry_run=True)
     assert preview.ok and preview.created == 1
+
+
+@pytest.mark.parametrize("running", [True, False])
+def test_an_import_pauses_the_cyclic_collector_and_leaves_it_as_it_found_it(tmp_path, projects, monkeypatch, running):
+    import gc
+
+    from guatu.exchange import importer
+
+    seen = []
+    read = importer.read_sheets
+    monkeypatch.setattr(importer, "read_sheets", lambda *args: seen.append(gc.isenabled()) or read(*args))
+    path = real_world_sheet(tmp_path / "月报.xlsx", [[1, projects[0].name, "2025-10", 0.1, 0.71, 45, "在建", None]])
+    was = gc.isenabled()
+    (gc.enable if running else gc.disable)()
+    try:
+        assert import_file(path).created == 1
+        assert seen == [False] and gc.isenabled() is running
+    finally:
+        (gc.enable if was else gc.disable)()

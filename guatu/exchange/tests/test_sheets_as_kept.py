@@ -1,6 +1,7 @@
 """Sheets as officers keep them, read without guessing: units and periods declared in title rows,
 columns a sheet does not carry, CSV two-row headers, and the model's own rules on every row."""
 
+import datetime as dt
 from decimal import Decimal as D
 
 import pytest
@@ -100,6 +101,21 @@ def test_a_new_month_without_since_start_carries_it_from_the_month_before(tmp_pa
     preview = import_file(csv(tmp_path / "b.csv", "项目代码,月份,本月完成,本年累计\nTK4,2025-10,1,1\n"), dry_run=True)
     assert preview.errors[0].column == "开工累计(万元)" and "2025-09" in preview.errors[0].reason
     assert not MonthlyReport.objects.filter(project=lonely).exists()
+
+
+def test_a_project_new_to_the_ledger_carries_since_start_from_the_files_own_months(tmp_path):
+    make_project("TK5", started=dt.date(2025, 3, 1), year=2025)
+    make_project("TK6", started=dt.date(2025, 3, 1), year=2025)
+    text = "项目代码,月份,本月完成,本年累计,形象进度\nTK5,2025-10,100,100,30\nTK5,2025-11,50,150,\n"
+    text += "TK6,2025-08,50,50,\nTK6,2025-10,40,90,\n"  # TK6 skips September: nothing to carry October from
+    preview = import_file(csv(tmp_path / "新.csv", text), dry_run=True)
+    assert [(e.row, e.column) for e in preview.errors] == [(5, "开工累计(万元)")]
+    assert "2025-09" in preview.errors[0].reason
+    preview = import_file(csv(tmp_path / "新.csv", text.rsplit("TK6,2025-10", 1)[0]))
+    assert preview.committed and preview.created == 3
+    figures = MonthlyReport.objects.filter(project__code__in=["TK5", "TK6"]).order_by("project__code", "month")
+    assert [(r.project.code, r.month, r.invest_cumulative, r.progress_pct) for r in figures] == [
+        ("TK5", 10, D(100), D(30)), ("TK5", 11, D(150), D(30)), ("TK6", 8, D(50), D(0))]  # fmt: skip
 
 
 def test_a_two_row_header_in_a_csv_reads_like_a_merged_one(tmp_path, project):

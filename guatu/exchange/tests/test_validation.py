@@ -72,3 +72,15 @@ def test_the_instance_is_what_the_model_makes_of_the_values():
         assert getattr(made, f.attname) == getattr(plain, f.attname), f.name
     with pytest.raises(ValidationError, match="2024-06"):  # the model's clean() reads the day given
         made.clean()
+
+
+def test_a_column_passes_only_when_every_value_in_it_passes_the_model():
+    checker = RecordChecker(MonthlyReport, EXCLUDE)
+    ordinary = [{**VALID, "invest_month": Decimal(f"{n}.{n % 100:02d}"), "month": n % 12 + 1} for n in range(50)]
+    assert checker.columns_ok(ordinary) and all(_model_says_valid(values) for values in ordinary)
+    assert checker.columns_ok([{k: v for k, v in VALID.items() if k != "problems"}])  # a field left at its default
+    for name, values in ODD.items():
+        for value in values:
+            records = [*ordinary, {**VALID, name: value}]
+            if checker.columns_ok(records):  # else the importer checks record by record, as before
+                assert all(_model_says_valid(values) for values in records), (name, value)
