@@ -17,12 +17,12 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from guatu.audit.context import acting
 from guatu.audit.models import ChangeRecord
-from guatu.audit.setbased import RECORD_COLUMNS, allocate_ids, insert_rows
+from guatu.audit.setbased import allocate_ids, insert_rows
 from guatu.core.models import Department, Industry, Platform, Region
 from guatu.indicators.models import Indicator, IndicatorValue, ReportingUnit
 from guatu.projects.choices import Category, ReportStatus, Stage
@@ -35,7 +35,7 @@ from guatu.schedules.choices import ProblemStatus, ProblemType
 from guatu.schedules.defaults import INDUSTRIAL, INFRASTRUCTURE
 from guatu.schedules.models import Milestone, Problem
 from guatu.synth import bulk, groups
-from guatu.synth.writer import Records, TableWriter, fen_text, stamp
+from guatu.synth.writer import Records, TableWriter, fen_text, insert_records, stamp
 
 LOADER = "guatu synth"
 CHUNK = 2000  # projects generated at a time: the random draws follow this order, so it is part of the seed's data
@@ -333,11 +333,11 @@ class Generator:
         for pk, rpk, (pid, y, m, step, ytd, cumulative, status) in zip(ids, record_ids, reports, strict=True):
             values, after = tails[(y, m, status)]
             rows.append((pk, 1, pid, y, m, step, ytd, cumulative, *values))
-            records.append((rpk, *head, pk, f"{names[pid]} {y}-{m:02d}"[:200], *scope[pid], None,
+            records.append((rpk, pk, f"{names[pid]} {y}-{m:02d}"[:200], *scope[pid], None,
                             f'{{"project_id": {pid}, "year": {y}, "month": {m}, "invest_month": "{step}.00", '
                             f'"invest_ytd": "{ytd}.00", "invest_cumulative": "{cumulative}.00", {after}'))  # fmt: skip
         insert_rows(MonthlyReport._meta.db_table, [f.column for f in MonthlyReport._meta.concrete_fields], rows)
-        insert_rows(ChangeRecord._meta.db_table, RECORD_COLUMNS, records)
+        insert_records(head, records)
         return len(records)
 
     def _status(self, year: int, month: int) -> str:

@@ -19,9 +19,9 @@ _YEAR, _LIST, _REGION, _PLATFORM, _TOTAL, _START, _PLAN, _REPORTED, _YTD = 1, 2,
 _M = np.arange(1, 13, dtype=np.int64)  # the months, as a row to broadcast against
 
 
-def _column(rows: Sequence[tuple], index: int) -> np.ndarray:
+def _ints(column: Sequence[int | None]) -> np.ndarray:
     """A column of integers, None as 0."""
-    return np.fromiter((row[index] or 0 for row in rows), dtype=np.int64, count=len(rows))
+    return np.array([0 if v is None else v for v in column], dtype=np.int64)
 
 
 def _start_month(start: dt.date | None) -> int:
@@ -34,26 +34,27 @@ def group_sums(rows: Sequence[tuple]) -> dict[tuple, list[int]]:
     n = len(rows)
     if not n:
         return {}
-    year = _column(rows, _YEAR)
-    has_plan = np.fromiter((row[_PLAN] is not None for row in rows), dtype=np.int64, count=n)
-    plan = _column(rows, _PLAN)
-    started = np.fromiter((_start_month(row[_START]) for row in rows), dtype=np.int64, count=n)
+    columns = list(zip(*rows, strict=True))
+    year = _ints(columns[_YEAR])
+    has_plan = np.array([v is not None for v in columns[_PLAN]], dtype=np.int64)
+    plan = _ints(columns[_PLAN])
+    started = np.array([_start_month(v) for v in columns[_START]], dtype=np.int64)
     has_start = started >= 0
     bucket = np.where(year != TIMELESS, year, np.where(has_start, started // 12, 0))
     ytd = np.empty((n, 12), dtype=np.int64)
     for m in MONTHS:
-        ytd[:, m - 1] = _column(rows, _YTD + m - 1)
-    reported = _column(rows, _REPORTED)
+        ytd[:, m - 1] = _ints(columns[_YTD + m - 1])
+    reported = _ints(columns[_REPORTED])
     values = np.empty((n, 4 + 4 * 12), dtype=np.int64)
     values[:, 0] = 1
-    values[:, 1] = _column(rows, _TOTAL)
+    values[:, 1] = _ints(columns[_TOTAL])
     values[:, 2] = has_plan
     values[:, 3] = plan
     values[:, 4:16] = ytd
     values[:, 16:28] = (plan > 0)[:, None] & (12 * ytd < _M[None, :] * plan[:, None])
     values[:, 28:40] = has_plan.astype(bool)[:, None] & (((reported[:, None] >> (_M[None, :] - 1)) & 1) == 1)
     values[:, 40:52] = has_start[:, None] & (started[:, None] <= bucket[:, None] * 12 + _M[None, :] - 1)
-    keys = np.stack([year, _column(rows, _LIST), _column(rows, _REGION), _column(rows, _PLATFORM), bucket], axis=1)
+    keys = np.stack([year, _ints(columns[_LIST]), _ints(columns[_REGION]), _ints(columns[_PLATFORM]), bucket], axis=1)
     unique, inverse = np.unique(keys, axis=0, return_inverse=True)
     order = np.argsort(inverse.ravel(), kind="stable")
     starts = np.searchsorted(inverse.ravel()[order], np.arange(len(unique)))
