@@ -17,12 +17,12 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from guatu.audit.context import acting
 from guatu.audit.models import ChangeRecord
-from guatu.audit.setbased import RECORD_COLUMNS, allocate_ids, insert_rows
+from guatu.audit.setbased import allocate_ids, insert_rows
 from guatu.core.models import Department, Industry, Platform, Region
 from guatu.indicators.models import Indicator, IndicatorValue, ReportingUnit
 from guatu.projects.choices import Category, ReportStatus, Stage
@@ -34,8 +34,8 @@ from guatu.rollups.models import YearFigures
 from guatu.schedules.choices import ProblemStatus, ProblemType
 from guatu.schedules.defaults import INDUSTRIAL, INFRASTRUCTURE
 from guatu.schedules.models import Milestone, Problem
-from guatu.synth import bulk
-from guatu.synth.writer import Records, TableWriter, fen_text, stamp
+from guatu.synth import bulk, groups
+from guatu.synth.writer import Records, TableWriter, fen_text, insert_records, stamp
 
 LOADER = "guatu synth"
 CHUNK = 2000  # projects generated at a time: the random draws follow this order, so it is part of the seed's data
@@ -166,6 +166,7 @@ class Generator:
         nxt = next_month(*last)
         self.last_day = dt.date(nxt[0], nxt[1], 1) - dt.timedelta(days=1)
         self.last_month = last
+        self.groups = facts.Deltas()  # what the chunks' rollup rows add to the groups, applied once at the end
         self._tails: dict[tuple[int, int, str], tuple[tuple, str]] = {}
         self.templates = {Category.INDUSTRIAL: INDUSTRIAL, Category.INFRASTRUCTURE: INFRASTRUCTURE,
                           Category.SOCIAL: INFRASTRUCTURE}  # fmt: skip
@@ -220,7 +221,8 @@ class Generator:
         milestones, problems = self._battle(by_index, result)
         del milestones, problems
         rows = facts.build(keys, plans, reports, memberships)
-        facts.insert(rows)
+        facts.insert_rows(rows)
+        self.groups.add(groups.group_sums(rows))
         result.rollup_rows = len(rows)
         return result
 
@@ -237,19 +239,23 @@ class Generator:
         plan_rows = TableWriter(AnnualPlan, self._scope, lambda r: f"{names[r['project_id']]} {r['year']}")
         member_rows = TableWriter(ListMembership, self._scope, lambda r: (
             f"{r['year']} {list_names[r['project_list_id']]} · {names[r['project_id']]}"))  # fmt: skip
-        reports: list[tuple] = []  # (project, year, month, month's, YTD and cumulative amount as text, status)
+        reports: list[tuple] = []  # (project, year, month, month's, YTD and cumulative amount in whole 万元, status)
         plans: dict[tuple[int, int], int] = {}
         counted: list[tuple[int, int, int, int]] = []
         memberships: list[tuple[int, int, int]] = []
+        random = rng.random
+        months_of = {year: [(y, m, y * 12 + m) for y, m in self.months if y == year] for year in self.years}
+        last, locked = self.last_month[0] * 12 + self.last_month[1], str(ReportStatus.LOCKED)
         for row, county, city, total in by_index:
             pid = row["id"]
+            if row["actual_start"] is not None:
+                begun = row["actual_start"].year * 12 + row["actual_start"].month
             start = row["actual_start"] or row["planned_start"]
             finish = row["actual_completion"] or row["planned_completion"]
             cumulative = 0
             for year in self.years:
                 if start.year > year + 1 or finish.year < year:
                     continue
-                active = [(y, m) for y, m in self.months if y == year]
                 plan = max(total // rng.randint(3, 8) // 10000 * 10000, 10000)
                 if rng.random() < 0.95:
                     plans[(pid, year)] = plan
@@ -273,22 +279,23 @@ class Generator:
                     continue
                 pace = rng.uniform(0.45, 1.5)  # about half the projects keep pace with 序时进度
                 ytd = 0
-                for y, m in active:
-                    if dt.date(y, m, 1) < row["actual_start"].replace(day=1) or rng.random() < 0.03:
+                for y, m, ym in months_of[year]:
+                    if ym < begun or random() < 0.03:
                         continue  # not started yet, or a missed month
-                    step = int(plan * pace / 12 * rng.uniform(0.6, 1.4)) // 100 * 100
+                    # rng.uniform(0.6, 1.4), spelt out (the same draw): amounts are whole 万元 by construction
+                    step = int(plan * pace / 12 * (0.6 + (1.4 - 0.6) * random())) // 100
                     ytd += step
                     cumulative += step
-                    status = self._status(y, m)
-                    reports.append((pid, y, m, fen_text(step), fen_text(ytd), fen_text(cumulative), status))
+                    status = locked if ym != last else self._status(y, m)
+                    reports.append((pid, y, m, step, ytd, cumulative, status))
                     if status in REPORTED:
-                        counted.append((pid, y, m, ytd))
+                        counted.append((pid, y, m, ytd * 100))
         for writer, model, attr in ((plan_rows, AnnualPlan, "plans"), (member_rows, ListMembership, "memberships")):
             records = Records(model)
             setattr(result, attr, len(writer.flush(records)))
             result.records += records.flush()
         result.reports = len(reports)
-        result.records += self._write_reports(reports, list(names))
+        result.records += self._write_reports(reports, names)
         return plans, counted, memberships
 
     def _report_tail(self, year: int, month: int, status: str) -> tuple[tuple, str]:
@@ -310,58 +317,28 @@ class Generator:
             self._tails[key] = (column_values, json.dumps(snapshot)[1:])
         return self._tails[key]
 
-    def _write_reports(self, reports: list[tuple], project_ids: list[int]) -> int:
-        """The chunk's monthly reports in one insert, then their change records in one INSERT … SELECT from them
-        (see `_report_records`)."""
+    def _write_reports(self, reports: list[tuple], names: dict[int, str]) -> int:
+        """The chunk's monthly reports in one insert, then their change records in another: the same record
+        `Records` writes — the object "<project> <year>-<month>", the project's scope, and as after the snapshot's
+        `json.dumps` text, put together from the report's ids and amounts (whole 万元, as their 2-place text) and
+        the month's and status's tail (`_report_tail`)."""
         if not reports:
             return 0
         ids = allocate_ids(MonthlyReport, len(reports))
-        tail = self._report_tail
-        rows = []
-        for pk, (pid, y, m, step, ytd, cumulative, status) in zip(ids, reports, strict=True):
-            rows.append((pk, 1, pid, y, m, step, ytd, cumulative, *tail(y, m, status)[0]))
-        insert_rows(MonthlyReport._meta.db_table, [f.column for f in MonthlyReport._meta.concrete_fields], rows)
-        return self._report_records(project_ids, {(y, m, status) for _pid, y, m, *_rest, status in reports})
-
-    def _report_records(self, project_ids: list[int], tails: set[tuple[int, int, str]]) -> int:
-        """The change records of the reports of `project_ids`, made by the database from the rows just written,
-        in report id order: the same record `Records` writes — the object "<project> <year>-<month>", the
-        project's scope, and as after the snapshot's `json.dumps` text, put together from the report's ids and
-        amounts (as their 2-place text) and the month's and status's tail (`_report_tail`)."""
+        record_ids = allocate_ids(ChangeRecord, len(reports))
+        tails = {key: self._report_tail(*key) for key in {(y, m, status) for _p, y, m, *_a, status in reports}}
         head = Records(MonthlyReport).head
-        tail_rows = [(y, m, status, self._report_tail(y, m, status)[1]) for y, m, status in sorted(tails)]
-        report, project = MonthlyReport._meta.db_table, Project._meta.db_table
-        if connection.vendor == "postgresql":
-            amount = "(r.{0})::text"
-            month, projects, args = "lpad(r.month::text, 2, '0')", "= ANY(%s)", [project_ids]
-            after = "({})::jsonb"
-            marks = "%s::timestamptz, %s::bigint, %s::text, %s::text, %s::text, %s::text, %s::bigint"
-        else:  # SQLite keeps a decimal as a number: printed back with its two places
-            amount = "printf('%%.2f', r.{0})"
-            month, projects, args = "printf('%%02d', r.month)", f"IN ({', '.join(['%s'] * len(project_ids))})", [
-                *project_ids]  # fmt: skip
-            after = "{}"
-            marks = ", ".join(["%s"] * 7)
-        values = ", ".join(["(%s, %s, %s, %s)"] * len(tail_rows))
-        json_text = (
-            "'{\"project_id\": ' || r.project_id || ', \"year\": ' || r.year || ', \"month\": ' || r.month || "
-            + " || ".join(f"'{sep}\"{name}\": \"' || {amount.format(name)} || '\"'"
-                          for sep, name in ((", ", "invest_month"), (", ", "invest_ytd"), (", ", "invest_cumulative")))
-            + " || ', ' || t.tail"
-        )  # fmt: skip
-        columns = ", ".join(c for c in RECORD_COLUMNS if c != "id")
-        sql = (
-            f"INSERT INTO {ChangeRecord._meta.db_table} ({columns}) "
-            f"WITH t (year, month, status, tail) AS (VALUES {values}) "
-            f"SELECT {marks}, r.id, substr(p.name || ' ' || r.year || '-' || {month}, 1, 200), "
-            f"r.project_id, p.region_id, p.platform_id, p.department_id, NULL, {after.format(json_text)} "
-            f"FROM {report} r JOIN {project} p ON p.id = r.project_id "
-            f"JOIN t ON t.year = r.year AND t.month = r.month AND t.status = r.status "
-            f"WHERE r.project_id {projects} ORDER BY r.id"
-        )
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [*(v for row in tail_rows for v in row), *head, *args])
-            return cursor.rowcount
+        scope = self._scope_of
+        rows, records = [], []
+        for pk, rpk, (pid, y, m, step, ytd, cumulative, status) in zip(ids, record_ids, reports, strict=True):
+            values, after = tails[(y, m, status)]
+            rows.append((pk, 1, pid, y, m, step, ytd, cumulative, *values))
+            records.append((rpk, pk, f"{names[pid]} {y}-{m:02d}"[:200], *scope[pid], None,
+                            f'{{"project_id": {pid}, "year": {y}, "month": {m}, "invest_month": "{step}.00", '
+                            f'"invest_ytd": "{ytd}.00", "invest_cumulative": "{cumulative}.00", {after}'))  # fmt: skip
+        insert_rows(MonthlyReport._meta.db_table, [f.column for f in MonthlyReport._meta.concrete_fields], rows)
+        insert_records(head, records)
+        return len(records)
 
     def _status(self, year: int, month: int) -> str:
         if (year, month) != self.last_month:
@@ -481,4 +458,5 @@ def synth(projects: int, months: int, seed: int = 1, end: tuple[int, int] = (202
                 setattr(result, name, getattr(result, name) + getattr(part, name))
             if progress:
                 progress(count)
+        facts.apply_groups(generator.groups)
     return result

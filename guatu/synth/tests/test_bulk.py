@@ -39,7 +39,7 @@ def test_a_failed_load_leaves_nothing_behind(monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr("guatu.rollups.facts.insert", broken)
+    monkeypatch.setattr("guatu.rollups.facts.apply_groups", broken)
     with pytest.raises(RuntimeError, match="disk full"):
         synth(5, 3, seed=12, defer_indexes=True)
     assert (Project.objects.count(), ChangeRecord.objects.count()) == (projects, records)
