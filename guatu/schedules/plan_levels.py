@@ -23,6 +23,7 @@ import hashlib
 from decimal import Decimal
 
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.db import connections
 
 from guatu.core.cache_config import TIMEOUT
@@ -62,7 +63,10 @@ def fingerprints(projects) -> dict[int, bytes]:
     """For each project of a queryset that has milestones: a digest of everything its schedule level depends on
     (its promise, its milestones' rows in any order — the rows carry their order and id), in one query."""
     connection = connections[projects.db]
-    ids_sql, params = projects.order_by().values("pk").query.sql_with_params()
+    try:
+        ids_sql, params = projects.order_by().values("pk").query.sql_with_params()
+    except EmptyResultSet:  # a user who sees nothing (`.none()`): no SQL to run
+        return {}
     with connection.cursor() as cursor:
         cursor.execute(_fingerprint_sql(connection, ids_sql), params)
         found = cursor.fetchall()

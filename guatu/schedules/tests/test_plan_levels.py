@@ -6,6 +6,7 @@ import itertools
 from decimal import Decimal as D
 
 import pytest
+from django.contrib.auth import get_user_model
 
 from guatu.accounts.roles import Role
 from guatu.core.models import Region
@@ -196,3 +197,10 @@ def test_the_name_note_and_baseline_do_not_change_the_fingerprint_but_the_promis
     assert plan_levels.fingerprints(Project.objects.filter(pk=green.pk)) == before
     Project.objects.filter(pk=green.pk).update(planned_completion=dt.date(2025, 7, 1))
     assert plan_levels.fingerprints(Project.objects.filter(pk=green.pk)) != before
+
+
+def test_a_user_who_sees_no_project_gets_an_empty_map_not_an_error(green, evaluated):
+    nobody = get_user_model().objects.create_user("no-role", password="test-pass-2024")  # signed in, no role
+    assert plan_levels.fingerprints(Project.objects.none()) == {}
+    assert county_levels(user=nobody) == {}
+    assert evaluated == []
