@@ -305,10 +305,11 @@ class RecordWriter:
     `flush()` inserts them and runs the write hooks with what they read of the records (`Written`).
     """
 
-    def __init__(self, model: type[models.Model], *, batch: int | None = None):
+    def __init__(self, model: type[models.Model], *, batch: int | None = None, hooks: bool = True):
         """`batch`: flush (records and hooks) every so many records, so that a large write holds no more than
-        that many snapshots at once; None: only when `flush()` is called."""
-        self.batch = batch
+        that many snapshots at once; None: only when `flush()` is called. `hooks=False`: the caller runs the write
+        hooks itself (with `CreatedRows`, for rows it created)."""
+        self.batch, self.hooks = batch, hooks
         actor = current_actor()
         self.user_id = actor.user.pk if getattr(actor.user, "pk", None) else None
         self.username = actor.name[:150]
@@ -325,9 +326,10 @@ class RecordWriter:
         if self.batch and len(self.rows) >= self.batch:
             self.flush()
 
-    def flush(self, *, hooks: bool = True) -> int:
+    def flush(self, *, hooks: bool | None = None) -> int:
         from guatu.audit.tracking import run_write_hooks
 
+        hooks = self.hooks if hooks is None else hooks
         if not self.rows:
             return 0
         ids = allocate_ids(ChangeRecord, len(self.rows))
@@ -368,3 +370,19 @@ class Written(NamedTuple):
     project_id: int | None
     before: dict | None
     after: dict | None
+
+
+class CreatedRows(NamedTuple):
+    """What the write hooks read of many rows of one model created set-based, in one item instead of a record per
+    row: the rows (sequences, values in `names` order) as they were inserted. A hook reads a column at a time
+    (`column`); each row's record is a creation whose `after` holds these values (`before` is None)."""
+
+    content_type_id: int
+    names: Sequence[str]  # attnames
+    rows: Sequence[Sequence]
+    action: str = "create"
+
+    def column(self, name: str) -> list:
+        """The values of field `name` (an attname), row by row."""
+        at = list(self.names).index(name)
+        return [row[at] for row in self.rows]

@@ -14,8 +14,15 @@ from collections import defaultdict
 from django.db import connection
 
 from guatu.audit.models import Action
-from guatu.audit.setbased import CompiledSnapshot, RecordWriter, allocate_ids, insert_rows, row_snapshotter
-from guatu.audit.tracking import VersionConflict, tracked_fields
+from guatu.audit.setbased import (
+    CompiledSnapshot,
+    CreatedRows,
+    RecordWriter,
+    allocate_ids,
+    insert_rows,
+    row_snapshotter,
+)
+from guatu.audit.tracking import VersionConflict, run_write_hooks, tracked_fields
 from guatu.projects.models import MonthlyReport, Project
 
 RECORD_BATCH = 10_000
@@ -67,7 +74,9 @@ def write_plan(model, creates: list[dict], updates: dict[int, dict], extra: dict
     stored_by_pk = {row["id"]: row for row in stored.values()}
     projects = {} if model is Project else _names_and_scopes(
         [row["project_id"] for row in creates] + [stored_by_pk[pk]["project_id"] for pk in updates])  # fmt: skip
-    records = RecordWriter(model, batch=RECORD_BATCH)  # a record is added after its row is written: the hooks read it
+    # The created rows' records (the hooks get the rows themselves at once, below), then the updates' (a record is
+    # added after its row is written: the hooks read it).
+    records = RecordWriter(model, batch=RECORD_BATCH, hooks=False)
     snap = row_snapshotter(model, fields)
     names = [f.attname for f in concrete]
     at = {name: i for i, name in enumerate(names)}
@@ -91,6 +100,10 @@ def write_plan(model, creates: list[dict], updates: dict[int, dict], extra: dict
         for row, snapshot in zip(batch, compiled.many(batch), strict=True):
             text, scope = describe(row)
             add(create, row[pk_at], text, scope, None, snapshot)
+    records.flush()
+    if rows:
+        run_write_hooks([CreatedRows(records.content_type_id, names, rows)])
+    records = RecordWriter(model, batch=RECORD_BATCH)
     _update(model, updates, stored_by_pk, snap, records, projects)
     records.flush()
 
