@@ -95,9 +95,9 @@ def write_plan(model, creates: list[dict], updates: dict[int, dict], extra: dict
     varying = {pk_at, *(given[name] for name in set().union(*creates) if name in given)}  # the rest: the template's
     compiled = CompiledSnapshot(model, fields, at, template, varying)
     add, create, describe = records.add, Action.CREATE, _row_describer(model, at, projects)
-    for start in range(0, len(rows), RECORD_BATCH):  # the snapshots of a batch at a time, made a column at a time
+    for start in range(0, len(rows), RECORD_BATCH):  # the snapshots' texts of a batch at a time, a column at a time
         batch = rows[start : start + RECORD_BATCH]
-        for row, snapshot in zip(batch, compiled.many(batch), strict=True):
+        for row, snapshot in zip(batch, compiled.texts(batch), strict=True):
             text, scope = describe(row)
             add(create, row[pk_at], text, scope, None, snapshot)
     records.flush()

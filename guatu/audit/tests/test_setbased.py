@@ -60,6 +60,7 @@ def test_the_snapshots_made_a_column_at_a_time_are_the_tracked_ones_and_their_te
             tracked = _row_snapshot(MonthlyReport, row, fields)
             assert snapshot == tracked and list(snapshot) == list(tracked), row
             assert snapshot.text == json.dumps(tracked), row
+        assert compiled.texts([[row[name] for name in names] for row in rows]) == [s.text for s in made]
 
 
 def test_the_compiled_dumps_is_json_dumps():
@@ -78,3 +79,15 @@ def test_a_masked_field_stays_masked_in_the_compiled_snapshot(monkeypatch):
     )
     tracked = _row_snapshot(MonthlyReport, ROW, fields)
     assert tracked["problems"] == "***" and snapshot == tracked and snapshot.text == json.dumps(tracked)
+    assert CompiledSnapshot(MonthlyReport, fields, {n: i for i, n in enumerate(names)}).texts(
+        [[ROW[name] for name in names]]
+    ) == [json.dumps(tracked)]
+
+
+def test_the_texts_of_rows_all_constant_are_the_template_itself():
+    fields = tracked_fields(MonthlyReport)
+    names = list(ROW)
+    at = {name: i for i, name in enumerate(names)}
+    row = [ROW[name] for name in names]
+    compiled = CompiledSnapshot(MonthlyReport, fields, at, row, set())
+    assert compiled.texts([row, row]) == [json.dumps(_row_snapshot(MonthlyReport, ROW, fields))] * 2
