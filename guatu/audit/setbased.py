@@ -355,6 +355,15 @@ class RecordWriter:
         if self.batch and len(self.rows) >= self.batch:
             self.flush()
 
+    def add_many(self, action: str, items: Iterable[tuple]) -> None:
+        """`add` of many objects: `items` gives (object_id, object_repr, scope, before, after) tuples."""
+        head = (None, self.time, self.user_id, self.username, self.request_id, self.reason, action,
+                self.content_type_id)  # fmt: skip
+        self.rows.extend([*head, object_id, text[:200], *scope, before, after]
+                         for object_id, text, scope, before, after in items)  # fmt: skip
+        if self.batch and len(self.rows) >= self.batch:
+            self.flush()
+
     def flush(self, *, hooks: bool | None = None) -> int:
         from guatu.audit.tracking import run_write_hooks
 

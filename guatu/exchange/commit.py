@@ -94,12 +94,12 @@ def write_plan(model, creates: list[dict], updates: dict[int, dict], extra: dict
     insert_rows(model._meta.db_table, [f.column for f in concrete], rows, model=model)
     varying = {pk_at, *(given[name] for name in set().union(*creates) if name in given)}  # the rest: the template's
     compiled = CompiledSnapshot(model, fields, at, template, varying)
-    add, create, describe = records.add, Action.CREATE, _row_describer(model, at, projects)
+    describe = _row_describer(model, at, projects)
     for start in range(0, len(rows), RECORD_BATCH):  # the snapshots' texts of a batch at a time, a column at a time
         batch = rows[start : start + RECORD_BATCH]
-        for row, snapshot in zip(batch, compiled.texts(batch), strict=True):
-            text, scope = describe(row)
-            add(create, row[pk_at], text, scope, None, snapshot)
+        texts = compiled.texts(batch)
+        records.add_many(Action.CREATE, ((row[pk_at], *describe(row), None, text)
+                                         for row, text in zip(batch, texts, strict=True)))  # fmt: skip
     records.flush()
     if rows:
         run_write_hooks([CreatedRows(records.content_type_id, names, rows)])

@@ -5,7 +5,9 @@ import itertools
 import json
 from decimal import Decimal
 
-from guatu.audit.setbased import CompiledSnapshot, dumps, row_snapshotter
+import pytest
+
+from guatu.audit.setbased import CompiledSnapshot, RecordWriter, dumps, row_snapshotter
 from guatu.audit.tracking import _row_snapshot, tracked_fields
 from guatu.projects.choices import ReportStatus, Stage
 from guatu.projects.models import MonthlyReport, Project
@@ -91,3 +93,14 @@ def test_the_texts_of_rows_all_constant_are_the_template_itself():
     row = [ROW[name] for name in names]
     compiled = CompiledSnapshot(MonthlyReport, fields, at, row, set())
     assert compiled.texts([row, row]) == [json.dumps(_row_snapshot(MonthlyReport, ROW, fields))] * 2
+
+
+@pytest.mark.django_db
+def test_records_added_many_at_once_are_the_records_added_one_by_one():
+    one, many = RecordWriter(MonthlyReport), RecordWriter(MonthlyReport)
+    many.time = one.time
+    items = [(7, "项目 2024-06", (1, 2, 3, 4), None, '{"a": 1}'), (8, "长" * 300, (1, 2, None, None), {"b": 2}, None)]
+    for item in items:
+        one.add("create", *item)
+    many.add_many("create", items)
+    assert many.rows == one.rows and len(many.rows[1][9]) == 200
