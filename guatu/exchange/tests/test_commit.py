@@ -152,3 +152,15 @@ def test_an_imports_rollups_equal_a_rebuilds(tmp_path, officer):
     assert verify().count == 0
     facts.rebuild()
     assert stored_rollups() == imported
+
+
+def test_a_new_row_is_the_template_with_the_given_fields_in_their_places():
+    from guatu.exchange.commit import _row_maker
+
+    template = ["id", 1, "default", None, "extra"]
+    given = {"a": 1, "b": 2, "c": 3}  # "extra" (place 4) is not given: the template's value prevails
+    for fields_, expected in [({"c": 9, "a": 7, "extra": "x", "zz": 0}, ["id", 7, "default", 9, "extra"]),
+                              ({"b": "二"}, ["id", 1, "二", None, "extra"]), ({}, template),
+                              ({"zz": 1, "extra": 2}, template)]:  # fmt: skip
+        made = _row_maker(template, given, tuple(fields_))(fields_)
+        assert made == expected and made is not template
