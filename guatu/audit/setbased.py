@@ -196,6 +196,7 @@ class CompiledSnapshot:
                 parts.append(f"{key}: %s")
                 self.columns.append((at, places, convert, encode, None))
         self.template = "{" + ", ".join(parts) + "}"
+        self._parts = parts  # `texts` puts a template together from them, a decimal column's quotes in it
 
     def many(self, rows: Sequence[Sequence]) -> list[Snapshot]:
         """The snapshots of `rows`, in order, each with its JSON text."""
@@ -232,28 +233,36 @@ class CompiledSnapshot:
         if self.masked:
             return [found.text for found in self.many(rows)]
         n = len(rows)
-        columns = [_column_texts([row[at] for row in rows], places, encode)
-                   for at, places, _convert, encode, constant in self.columns if constant is None]  # fmt: skip
-        template = self.template
+        parts, columns = list(self._parts), []
+        for i, (at, places, _convert, encode, constant) in enumerate(self.columns):
+            if constant is not None:
+                continue
+            texts, quoted = _column_texts([row[at] for row in rows], places, encode)
+            if quoted:  # the quotes in the template, not added to every value
+                parts[i] = parts[i].removesuffix("%s") + '"%s"'
+            columns.append(texts)
+        template = "{" + ", ".join(parts) + "}"
         if not columns:
             return [template % ()] * n
         return [template % texts for texts in zip(*columns, strict=True)]
 
 
-def _column_texts(column: list, places: Decimal | None, encode) -> list[str]:
-    """One field's snapshot values of a column as their JSON texts (`_column_snapshot`'s texts)."""
+def _column_texts(column: list, places: Decimal | None, encode) -> tuple[list[str], bool]:
+    """One field's snapshot values of a column as their JSON texts (`_column_snapshot`'s texts), and whether they
+    are to be quoted still (a decimal column's texts: `str` of each value quantized to its places)."""
     classes = set(map(type, column))
     if places is not None:
         if classes == {Decimal}:
             try:
-                return [f'"{value.quantize(places)}"' for value in column]
+                return list(map(str, map(Decimal.quantize, column, itertools.repeat(places)))), True
             except ArithmeticError:
                 pass  # a value too large for its places: value by value, as `_field_json` says
-    elif classes == {str}:
-        return list(map(json.encoder.encode_basestring_ascii, column))
-    elif classes == {int}:
-        return list(map(int.__repr__, column))
-    return [encode(value) for value in column]
+        return [encode(value) for value in column], False
+    if classes == {str}:
+        return list(map(json.encoder.encode_basestring_ascii, column)), False
+    if classes == {int}:
+        return list(map(int.__repr__, column)), False
+    return [encode(value) for value in column], False
 
 
 _PLAIN_COLUMN = {str, int, type(None)}
