@@ -77,18 +77,33 @@ def insert_rows(table: str, columns: Sequence[str], rows: Iterable[Sequence], *,
         converters = list(sqlite_converters(model, columns).items()) if model is not None else []
         sql = f'INSERT INTO "{table}" ({quoted}) VALUES ({", ".join(["?"] * len(columns))})'
         raw = cursor.cursor
-        batch = []
-        for row in rows:
-            if converters:
-                row = list(row)
-                for i, convert in converters:
-                    row[i] = convert(row[i])
-            batch.append(row)
-            if len(batch) >= 10000:
-                raw.executemany(sql, batch)
-                batch = []
-        if batch:
-            raw.executemany(sql, batch)
+        for batch in _batched(rows, 10000):
+            raw.executemany(sql, _converted(batch, converters) if converters else batch)
+
+
+def _batched(rows: Iterable, n: int) -> Iterable[list]:
+    batch = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) >= n:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _converted(batch: Sequence[Sequence], converters: list) -> list[tuple]:
+    """The rows of `batch` with the columns `converters` names converted, a column at a time (a column of dates,
+    times or booleans by a lookup of its distinct values)."""
+    columns = list(zip(*batch, strict=True))
+    for i, convert in converters:
+        column = columns[i]
+        try:
+            found = {value: convert(value) for value in set(column)} if convert is not _sqlite_json else None
+        except TypeError:  # a value that cannot be hashed
+            found = None
+        columns[i] = list(map(convert, column) if found is None else map(found.__getitem__, column))
+    return list(zip(*columns, strict=True))
 
 
 def allocate_ids(model: type[models.Model], n: int) -> list[int]:

@@ -104,3 +104,17 @@ def test_records_added_many_at_once_are_the_records_added_one_by_one():
         one.add("create", *item)
     many.add_many("create", items)
     assert many.rows == one.rows and len(many.rows[1][9]) == 200
+
+
+def test_rows_converted_a_column_at_a_time_are_the_rows_converted_one_by_one():
+    from guatu.audit.setbased import _converted, sqlite_converters
+
+    columns = ["id", "submitted_at", "reviewed_at", "year"]
+    when = dt.datetime(2024, 7, 1, 8, 30, tzinfo=dt.UTC)
+    rows = [[1, when, None, 2024], [2, when.astimezone(dt.timezone(dt.timedelta(hours=8))), when, 2024],
+            [3, None, dt.datetime(2024, 1, 2, 3, 4, 5), 2025]]  # fmt: skip
+    converters = list(sqlite_converters(MonthlyReport, columns).items())
+    one_by_one = [tuple(convert(v) if convert else v for v, convert in zip(row, [dict(converters).get(i) for i in
+                  range(len(columns))], strict=True)) for row in rows]  # fmt: skip
+    assert _converted(rows, converters) == one_by_one
+    assert one_by_one[1][1] == "2024-07-01 08:30:00" and one_by_one[2][2] == "2024-01-02 03:04:05"
