@@ -1,8 +1,9 @@
 """Keep the rollups in step with every write, in the writing transaction.
 
 Creates and changes arrive as change records (`guatu.audit.tracking.register_write_hook`: every tracked
-save, bulk write, workflow step, correction, import and `guatu synth` writes its records through it); deletes
-arrive by `post_delete`, once the row is gone. Only what moves a figure refreshes anything: a report's status
+save, bulk write, workflow step, correction, import and `guatu synth` writes its records through it) — or, for
+rows the import created set-based, as one `CreatedRows` item read a column at a time; deletes arrive by
+`post_delete`, once the row is gone. Only what moves a figure refreshes anything: a report's status
 change between two counted statuses (submitted → locked) or a changed problem text leaves the rollups alone.
 """
 
