@@ -98,6 +98,9 @@ def measure(step: str, path: str, data_dir: str) -> dict:
     out = {"step": step, "seconds": seconds, "cpu": cpu, "peak_mb": peak_mb, "rows": rows}
     if step == "import":
         out["database"], (out["setup_seconds"], out["setup_cpu"]) = vendor, setup
+        from guatu.rollups.verify import verify
+
+        out["rollup_differences"] = verify().count  # after the measurement: the rollups the import kept are exact
     return out
 
 
@@ -138,6 +141,8 @@ def main() -> None:
     imported = results["import"]
     print(f"(the import's time includes starting Django: {imported['setup_seconds']:.2f} s, "
           f"{imported['setup_cpu']:.2f} s CPU)")  # fmt: skip
+    print(f"rollups after the import: {imported['rollup_differences']} differences from a rebuild (guatu rollup "
+          f"--verify)")  # fmt: skip
     ratio = results["import"]["seconds"] / floor
     cpu_ratio = results["import"]["cpu"] / cpu_floor
     print(f"aim: import within 3× of the calamine read and under 300 MB peak — "

@@ -77,18 +77,33 @@ def insert_rows(table: str, columns: Sequence[str], rows: Iterable[Sequence], *,
         converters = list(sqlite_converters(model, columns).items()) if model is not None else []
         sql = f'INSERT INTO "{table}" ({quoted}) VALUES ({", ".join(["?"] * len(columns))})'
         raw = cursor.cursor
-        batch = []
-        for row in rows:
-            if converters:
-                row = list(row)
-                for i, convert in converters:
-                    row[i] = convert(row[i])
-            batch.append(row)
-            if len(batch) >= 10000:
-                raw.executemany(sql, batch)
-                batch = []
-        if batch:
-            raw.executemany(sql, batch)
+        for batch in _batched(rows, 10000):
+            raw.executemany(sql, _converted(batch, converters) if converters else batch)
+
+
+def _batched(rows: Iterable, n: int) -> Iterable[list]:
+    batch = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) >= n:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _converted(batch: Sequence[Sequence], converters: list) -> list[tuple]:
+    """The rows of `batch` with the columns `converters` names converted, a column at a time (a column of dates,
+    times or booleans by a lookup of its distinct values)."""
+    columns = list(zip(*batch, strict=True))
+    for i, convert in converters:
+        column = columns[i]
+        try:
+            found = {value: convert(value) for value in set(column)} if convert is not _sqlite_json else None
+        except TypeError:  # a value that cannot be hashed
+            found = None
+        columns[i] = list(map(convert, column) if found is None else map(found.__getitem__, column))
+    return list(zip(*columns, strict=True))
 
 
 def allocate_ids(model: type[models.Model], n: int) -> list[int]:
@@ -196,6 +211,7 @@ class CompiledSnapshot:
                 parts.append(f"{key}: %s")
                 self.columns.append((at, places, convert, encode, None))
         self.template = "{" + ", ".join(parts) + "}"
+        self._parts = parts  # `texts` puts a template together from them, a decimal column's quotes in it
 
     def many(self, rows: Sequence[Sequence]) -> list[Snapshot]:
         """The snapshots of `rows`, in order, each with its JSON text."""
@@ -225,6 +241,43 @@ class CompiledSnapshot:
             found.text = template % texts
             out.append(found)
         return out
+
+    def texts(self, rows: Sequence[Sequence]) -> list[str]:
+        """The JSON texts of `rows`' snapshots, in order (the text `many` gives, without the dicts): what a change
+        record keeps when no write hook reads the snapshot."""
+        if self.masked:
+            return [found.text for found in self.many(rows)]
+        n = len(rows)
+        parts, columns = list(self._parts), []
+        for i, (at, places, _convert, encode, constant) in enumerate(self.columns):
+            if constant is not None:
+                continue
+            texts, quoted = _column_texts([row[at] for row in rows], places, encode)
+            if quoted:  # the quotes in the template, not added to every value
+                parts[i] = parts[i].removesuffix("%s") + '"%s"'
+            columns.append(texts)
+        template = "{" + ", ".join(parts) + "}"
+        if not columns:
+            return [template % ()] * n
+        return [template % texts for texts in zip(*columns, strict=True)]
+
+
+def _column_texts(column: list, places: Decimal | None, encode) -> tuple[list[str], bool]:
+    """One field's snapshot values of a column as their JSON texts (`_column_snapshot`'s texts), and whether they
+    are to be quoted still (a decimal column's texts: `str` of each value quantized to its places)."""
+    classes = set(map(type, column))
+    if places is not None:
+        if classes == {Decimal}:
+            try:
+                return list(map(str, map(Decimal.quantize, column, itertools.repeat(places)))), True
+            except ArithmeticError:
+                pass  # a value too large for its places: value by value, as `_field_json` says
+        return [encode(value) for value in column], False
+    if classes == {str}:
+        return list(map(json.encoder.encode_basestring_ascii, column)), False
+    if classes == {int}:
+        return list(map(int.__repr__, column)), False
+    return [encode(value) for value in column], False
 
 
 _PLAIN_COLUMN = {str, int, type(None)}
@@ -305,10 +358,11 @@ class RecordWriter:
     `flush()` inserts them and runs the write hooks with what they read of the records (`Written`).
     """
 
-    def __init__(self, model: type[models.Model], *, batch: int | None = None):
+    def __init__(self, model: type[models.Model], *, batch: int | None = None, hooks: bool = True):
         """`batch`: flush (records and hooks) every so many records, so that a large write holds no more than
-        that many snapshots at once; None: only when `flush()` is called."""
-        self.batch = batch
+        that many snapshots at once; None: only when `flush()` is called. `hooks=False`: the caller runs the write
+        hooks itself (with `CreatedRows`, for rows it created)."""
+        self.batch, self.hooks = batch, hooks
         actor = current_actor()
         self.user_id = actor.user.pk if getattr(actor.user, "pk", None) else None
         self.username = actor.name[:150]
@@ -325,9 +379,19 @@ class RecordWriter:
         if self.batch and len(self.rows) >= self.batch:
             self.flush()
 
-    def flush(self, *, hooks: bool = True) -> int:
+    def add_many(self, action: str, items: Iterable[tuple]) -> None:
+        """`add` of many objects: `items` gives (object_id, object_repr, scope, before, after) tuples."""
+        head = (None, self.time, self.user_id, self.username, self.request_id, self.reason, action,
+                self.content_type_id)  # fmt: skip
+        self.rows.extend([*head, object_id, text[:200], *scope, before, after]
+                         for object_id, text, scope, before, after in items)  # fmt: skip
+        if self.batch and len(self.rows) >= self.batch:
+            self.flush()
+
+    def flush(self, *, hooks: bool | None = None) -> int:
         from guatu.audit.tracking import run_write_hooks
 
+        hooks = self.hooks if hooks is None else hooks
         if not self.rows:
             return 0
         ids = allocate_ids(ChangeRecord, len(self.rows))
@@ -368,3 +432,19 @@ class Written(NamedTuple):
     project_id: int | None
     before: dict | None
     after: dict | None
+
+
+class CreatedRows(NamedTuple):
+    """What the write hooks read of many rows of one model created set-based, in one item instead of a record per
+    row: the rows (sequences, values in `names` order) as they were inserted. A hook reads a column at a time
+    (`column`); each row's record is a creation whose `after` holds these values (`before` is None)."""
+
+    content_type_id: int
+    names: Sequence[str]  # attnames
+    rows: Sequence[Sequence]
+    action: str = "create"
+
+    def column(self, name: str) -> list:
+        """The values of field `name` (an attname), row by row."""
+        at = list(self.names).index(name)
+        return [row[at] for row in self.rows]

@@ -10,12 +10,20 @@ and `clean()` per record, the report series and status rules and the user's scop
 from __future__ import annotations
 
 from collections import defaultdict
+from operator import itemgetter
 
 from django.db import connection
 
 from guatu.audit.models import Action
-from guatu.audit.setbased import CompiledSnapshot, RecordWriter, allocate_ids, insert_rows, row_snapshotter
-from guatu.audit.tracking import VersionConflict, tracked_fields
+from guatu.audit.setbased import (
+    CompiledSnapshot,
+    CreatedRows,
+    RecordWriter,
+    allocate_ids,
+    insert_rows,
+    row_snapshotter,
+)
+from guatu.audit.tracking import VersionConflict, run_write_hooks, tracked_fields
 from guatu.projects.models import MonthlyReport, Project
 
 RECORD_BATCH = 10_000
@@ -58,6 +66,28 @@ def _row_describer(model, at: dict[str, int], projects: dict):
     return describe
 
 
+def _row_maker(template: list, given: dict[str, int], keys: tuple):
+    """A function making a new row (a list in `template`'s order) of a dict with `keys`: `template` with the values
+    of the keys that `given` places put in their places, by two `itemgetter`s (no loop per field)."""
+    places = [(given[key], j) for j, key in enumerate(keys) if key in given]
+    if len(keys) < 2 or len(template) < 2:
+
+        def slow(fields_: dict) -> list:
+            row = template.copy()
+            for name, value in fields_.items():
+                if name in given:
+                    row[given[name]] = value
+            return row
+
+        return slow
+    base, n = tuple(template), len(template)
+    picks = list(range(n))
+    for i, j in places:
+        picks[i] = n + j
+    values, pick = itemgetter(*keys), itemgetter(*picks)
+    return lambda fields_: list(pick(base + values(fields_)))
+
+
 def write_plan(model, creates: list[dict], updates: dict[int, dict], extra: dict, stored: dict) -> None:
     """Insert `creates` (attname dicts, with `extra` added) and apply `updates` (pk → changed attnames) to the
     `stored` rows (record key → the row as read in this transaction)."""
@@ -67,30 +97,37 @@ def write_plan(model, creates: list[dict], updates: dict[int, dict], extra: dict
     stored_by_pk = {row["id"]: row for row in stored.values()}
     projects = {} if model is Project else _names_and_scopes(
         [row["project_id"] for row in creates] + [stored_by_pk[pk]["project_id"] for pk in updates])  # fmt: skip
-    records = RecordWriter(model, batch=RECORD_BATCH)  # a record is added after its row is written: the hooks read it
+    # The created rows' records (the hooks get the rows themselves at once, below), then the updates' (a record is
+    # added after its row is written: the hooks read it).
+    records = RecordWriter(model, batch=RECORD_BATCH, hooks=False)
     snap = row_snapshotter(model, fields)
     names = [f.attname for f in concrete]
     at = {name: i for i, name in enumerate(names)}
     template = [{**defaults, **extra, "version": 1}.get(name) for name in names]  # a new row before its fields
     given = {name: i for name, i in at.items() if name not in extra and name != "version"}  # `extra` prevails
     rows, pk_at = [], at[model._meta.pk.attname]
+    makers: dict[tuple, object] = {}  # per set of names given (in their order): how a row is made of them
     for fields_, pk in zip(creates, allocate_ids(model, len(creates)), strict=True):
-        row = template.copy()
-        for name, value in fields_.items():
-            i = given.get(name)
-            if i is not None:
-                row[i] = value
+        keys = tuple(fields_)
+        make = makers.get(keys)
+        if make is None:
+            make = makers[keys] = _row_maker(template, given, keys)
+        row = make(fields_)
         row[pk_at] = pk
         rows.append(row)
     insert_rows(model._meta.db_table, [f.column for f in concrete], rows, model=model)
     varying = {pk_at, *(given[name] for name in set().union(*creates) if name in given)}  # the rest: the template's
     compiled = CompiledSnapshot(model, fields, at, template, varying)
-    add, create, describe = records.add, Action.CREATE, _row_describer(model, at, projects)
-    for start in range(0, len(rows), RECORD_BATCH):  # the snapshots of a batch at a time, made a column at a time
+    describe = _row_describer(model, at, projects)
+    for start in range(0, len(rows), RECORD_BATCH):  # the snapshots' texts of a batch at a time, a column at a time
         batch = rows[start : start + RECORD_BATCH]
-        for row, snapshot in zip(batch, compiled.many(batch), strict=True):
-            text, scope = describe(row)
-            add(create, row[pk_at], text, scope, None, snapshot)
+        texts = compiled.texts(batch)
+        records.add_many(Action.CREATE, ((row[pk_at], *describe(row), None, text)
+                                         for row, text in zip(batch, texts, strict=True)))  # fmt: skip
+    records.flush()
+    if rows:
+        run_write_hooks([CreatedRows(records.content_type_id, names, rows)])
+    records = RecordWriter(model, batch=RECORD_BATCH)
     _update(model, updates, stored_by_pk, snap, records, projects)
     records.flush()
 

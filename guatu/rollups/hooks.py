@@ -1,8 +1,9 @@
 """Keep the rollups in step with every write, in the writing transaction.
 
 Creates and changes arrive as change records (`guatu.audit.tracking.register_write_hook`: every tracked
-save, bulk write, workflow step, correction, import and `guatu synth` writes its records through it); deletes
-arrive by `post_delete`, once the row is gone. Only what moves a figure refreshes anything: a report's status
+save, bulk write, workflow step, correction, import and `guatu synth` writes its records through it) — or, for
+rows the import created set-based, as one `CreatedRows` item read a column at a time; deletes arrive by
+`post_delete`, once the row is gone. Only what moves a figure refreshes anything: a report's status
 change between two counted statuses (submitted → locked) or a changed problem text leaves the rollups alone.
 """
 
@@ -12,6 +13,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models.signals import post_delete
 
 from guatu.audit.models import Action
+from guatu.audit.setbased import CreatedRows
 from guatu.audit.tracking import register_write_hook
 from guatu.projects.choices import REPORTED_STATUSES
 from guatu.projects.models import AnnualPlan, ListMembership, MonthlyReport, Project
@@ -45,11 +47,29 @@ def _values(model, snapshot: dict | None) -> dict | None:
     return values
 
 
+def _created(rows: CreatedRows, whole: set[int], years: set[tuple[int, int]]) -> None:
+    """What rows created set-based move, a column at a time: a new project its whole rows, a new plan or membership
+    its year, a new report its year when it counts (a draft moves no figure)."""
+    model = _model_of(rows.content_type_id)
+    if model is None:
+        return
+    if model is Project:
+        whole.update(rows.column("id"))
+        return
+    pairs = zip(rows.column("project_id"), rows.column("year"), strict=True)
+    if model is MonthlyReport:
+        pairs = (pair for pair, status in zip(pairs, rows.column("status"), strict=True) if status in COUNTED)
+    years.update(pair for pair in pairs if None not in pair)
+
+
 def on_records(records) -> None:
     """The write hook: refresh the rollup rows the recorded changes move."""
     whole: set[int] = set()
     years: set[tuple[int, int]] = set()
     for record in records:
+        if record.__class__ is CreatedRows:
+            _created(record, whole, years)
+            continue
         if record.action == Action.DELETE:
             continue  # handled after the row is gone (`_deleted`)
         model = _model_of(record.content_type_id)

@@ -5,7 +5,9 @@ import itertools
 import json
 from decimal import Decimal
 
-from guatu.audit.setbased import CompiledSnapshot, dumps, row_snapshotter
+import pytest
+
+from guatu.audit.setbased import CompiledSnapshot, RecordWriter, dumps, row_snapshotter
 from guatu.audit.tracking import _row_snapshot, tracked_fields
 from guatu.projects.choices import ReportStatus, Stage
 from guatu.projects.models import MonthlyReport, Project
@@ -60,6 +62,7 @@ def test_the_snapshots_made_a_column_at_a_time_are_the_tracked_ones_and_their_te
             tracked = _row_snapshot(MonthlyReport, row, fields)
             assert snapshot == tracked and list(snapshot) == list(tracked), row
             assert snapshot.text == json.dumps(tracked), row
+        assert compiled.texts([[row[name] for name in names] for row in rows]) == [s.text for s in made]
 
 
 def test_the_compiled_dumps_is_json_dumps():
@@ -78,3 +81,40 @@ def test_a_masked_field_stays_masked_in_the_compiled_snapshot(monkeypatch):
     )
     tracked = _row_snapshot(MonthlyReport, ROW, fields)
     assert tracked["problems"] == "***" and snapshot == tracked and snapshot.text == json.dumps(tracked)
+    assert CompiledSnapshot(MonthlyReport, fields, {n: i for i, n in enumerate(names)}).texts(
+        [[ROW[name] for name in names]]
+    ) == [json.dumps(tracked)]
+
+
+def test_the_texts_of_rows_all_constant_are_the_template_itself():
+    fields = tracked_fields(MonthlyReport)
+    names = list(ROW)
+    at = {name: i for i, name in enumerate(names)}
+    row = [ROW[name] for name in names]
+    compiled = CompiledSnapshot(MonthlyReport, fields, at, row, set())
+    assert compiled.texts([row, row]) == [json.dumps(_row_snapshot(MonthlyReport, ROW, fields))] * 2
+
+
+@pytest.mark.django_db
+def test_records_added_many_at_once_are_the_records_added_one_by_one():
+    one, many = RecordWriter(MonthlyReport), RecordWriter(MonthlyReport)
+    many.time = one.time
+    items = [(7, "项目 2024-06", (1, 2, 3, 4), None, '{"a": 1}'), (8, "长" * 300, (1, 2, None, None), {"b": 2}, None)]
+    for item in items:
+        one.add("create", *item)
+    many.add_many("create", items)
+    assert many.rows == one.rows and len(many.rows[1][9]) == 200
+
+
+def test_rows_converted_a_column_at_a_time_are_the_rows_converted_one_by_one():
+    from guatu.audit.setbased import _converted, sqlite_converters
+
+    columns = ["id", "submitted_at", "reviewed_at", "year"]
+    when = dt.datetime(2024, 7, 1, 8, 30, tzinfo=dt.UTC)
+    rows = [[1, when, None, 2024], [2, when.astimezone(dt.timezone(dt.timedelta(hours=8))), when, 2024],
+            [3, None, dt.datetime(2024, 1, 2, 3, 4, 5), 2025]]  # fmt: skip
+    converters = list(sqlite_converters(MonthlyReport, columns).items())
+    one_by_one = [tuple(convert(v) if convert else v for v, convert in zip(row, [dict(converters).get(i) for i in
+                  range(len(columns))], strict=True)) for row in rows]  # fmt: skip
+    assert _converted(rows, converters) == one_by_one
+    assert one_by_one[1][1] == "2024-07-01 08:30:00" and one_by_one[2][2] == "2024-01-02 03:04:05"

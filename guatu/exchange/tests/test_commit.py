@@ -119,3 +119,48 @@ def test_records_flushed_in_batches_are_the_same_records_and_the_rollups_stay_ex
         assert recorded(new) == expected_record(new, Action.CREATE, None, officer)
     assert ChangeRecord.objects.filter(reason="import 月报.csv").count() == 5
     assert verify().count == 0
+
+
+def stored_rollups() -> tuple[list, list]:
+    from guatu.rollups.models import COLUMNS, GROUP_COLUMNS, GroupFigures, YearFigures
+
+    rows = sorted(YearFigures.objects.values_list(*COLUMNS))
+    groups = sorted(GroupFigures.objects.values_list(*GROUP_COLUMNS))
+    return rows, groups
+
+
+def test_an_imports_rollups_equal_a_rebuilds(tmp_path, officer):
+    from guatu.rollups import facts
+
+    a = make_project("IC5", plan="1200", ytd_by_month={1: "100", 2: "180"}, year=2025)  # months added after
+    b = make_project("IC6", plan="600", year=2025)  # its first reports
+    c = make_project("IC7", plan=None, year=2025)  # a report but no plan; and a year with no rows yet (2026)
+    path = sheet(tmp_path / "月报.csv", [
+        [a.code, a.name, 2025, 3, "120", "300", "1300", "30", "在建", ""],
+        [a.code, a.name, 2025, 5, "100", "400", "1400", "35", "在建", ""],  # April missed: carried
+        [b.code, b.name, 2025, 1, "50", "50", "1050", "5", "在建", ""],
+        [b.code, b.name, 2025, 2, "25.5", "75.5", "1075.5", "8", "在建", ""],
+        [c.code, c.name, 2025, 6, "10", "10", "1010", "1", "在建", ""],
+        [c.code, c.name, 2026, 1, "7", "7", "1017", "2", "在建", ""],
+    ])  # fmt: skip
+    preview = import_file(path, acting_user=officer)
+    assert preview.committed and preview.created == 6
+    imported = stored_rollups()
+    row = {r[:3]: r for r in imported[0]}[(a.pk, 2025, 0)]
+    assert row[12] == 0b10111 and row[13:18] == (10000, 18000, 30000, 30000, 40000)  # fen, April carried
+    assert (c.pk, 2026, 0) in {r[:3] for r in imported[0]}
+    assert verify().count == 0
+    facts.rebuild()
+    assert stored_rollups() == imported
+
+
+def test_a_new_row_is_the_template_with_the_given_fields_in_their_places():
+    from guatu.exchange.commit import _row_maker
+
+    template = ["id", 1, "default", None, "extra"]
+    given = {"a": 1, "b": 2, "c": 3}  # "extra" (place 4) is not given: the template's value prevails
+    for fields_, expected in [({"c": 9, "a": 7, "extra": "x", "zz": 0}, ["id", 7, "default", 9, "extra"]),
+                              ({"b": "二"}, ["id", 1, "二", None, "extra"]), ({}, template),
+                              ({"zz": 1, "extra": 2}, template)]:  # fmt: skip
+        made = _row_maker(template, given, tuple(fields_))(fields_)
+        assert made == expected and made is not template
