@@ -189,7 +189,9 @@ class MonthlyReport(TrackedModel):
 
     access_paths = PROJECT_PATHS
 
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="reports")
+    # No index of its own: the unique (project, year, month) index leads with it, and every report written (an
+    # import, `guatu synth`) would pay for a second one.
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="reports", db_index=False)
     year = year_field()
     month = models.PositiveSmallIntegerField(_("month"), validators=[MinValueValidator(1), MaxValueValidator(12)])
     invest_month = money_field(_("invested this month"))
