@@ -210,43 +210,27 @@ class CompiledSnapshot:
             else:
                 parts.append(f"{key}: %s")
                 self.columns.append((at, places, convert, encode, None))
-        self.template = "{" + ", ".join(parts) + "}"
         self._parts = parts  # `texts` puts a template together from them, a decimal column's quotes in it
 
     def many(self, rows: Sequence[Sequence]) -> list[Snapshot]:
-        """The snapshots of `rows`, in order, each with its JSON text."""
-        if self.masked:  # by `_row_snapshot` itself
-            out = []
-            for row in rows:
-                found = Snapshot(self._row_snapshot(self.model, {n: row[at] for n, at in self.positions.items()},
-                                                    self.fields))  # fmt: skip
-                found.text = dumps(dict(found))
-                out.append(found)
-            return out
+        """The snapshots of `rows`, in order, each with its JSON text (the text `texts` gives)."""
+        if self.masked:
+            return [self._masked(row) for row in rows]
         n = len(rows)
-        values_by_field, texts_by_field = [], []
-        for at, places, convert, encode, constant in self.columns:
-            if constant is not None:
-                values_by_field.append(constant * n)
-                continue
-            column = [row[at] for row in rows]
-            values, texts = _column_snapshot(column, places, convert, encode)
-            values_by_field.append(values)
-            texts_by_field.append(texts)
-        template, names = self.template, self.names
+        values_by_field = [constant * n if constant is not None else _column_values([row[at] for row in rows], places,
+                                                                                      convert)
+                           for at, places, convert, _encode, constant in self.columns]  # fmt: skip
         out = []
-        text_rows = zip(*texts_by_field, strict=True) if texts_by_field else itertools.repeat((), n)
-        for values, texts in zip(zip(*values_by_field, strict=True), text_rows, strict=True):
-            found = Snapshot(zip(names, values, strict=True))
-            found.text = template % texts
+        for values, text in zip(zip(*values_by_field, strict=True), self.texts(rows), strict=True):
+            found = Snapshot(zip(self.names, values, strict=True))
+            found.text = text
             out.append(found)
         return out
 
     def texts(self, rows: Sequence[Sequence]) -> list[str]:
-        """The JSON texts of `rows`' snapshots, in order (the text `many` gives, without the dicts): what a change
-        record keeps when no write hook reads the snapshot."""
+        """The JSON texts of `rows`' snapshots, in order (`json.dumps` of each): what a change record keeps."""
         if self.masked:
-            return [found.text for found in self.many(rows)]
+            return [self._masked(row).text for row in rows]
         n = len(rows)
         parts, columns = list(self._parts), []
         for i, (at, places, _convert, encode, constant) in enumerate(self.columns):
@@ -261,10 +245,17 @@ class CompiledSnapshot:
             return [template % ()] * n
         return [template % texts for texts in zip(*columns, strict=True)]
 
+    def _masked(self, row: Sequence) -> Snapshot:
+        """A masked model's snapshot, by `_row_snapshot` itself."""
+        found = Snapshot(self._row_snapshot(self.model, {n: row[at] for n, at in self.positions.items()},
+                                            self.fields))  # fmt: skip
+        found.text = dumps(dict(found))
+        return found
+
 
 def _column_texts(column: list, places: Decimal | None, encode) -> tuple[list[str], bool]:
-    """One field's snapshot values of a column as their JSON texts (`_column_snapshot`'s texts), and whether they
-    are to be quoted still (a decimal column's texts: `str` of each value quantized to its places)."""
+    """One field's snapshot values of a column as their JSON texts, and whether they are to be quoted still (a
+    decimal column's texts: `str` of each value quantized to its places)."""
     classes = set(map(type, column))
     if places is not None:
         if classes == {Decimal}:
@@ -280,25 +271,18 @@ def _column_texts(column: list, places: Decimal | None, encode) -> tuple[list[st
     return [encode(value) for value in column], False
 
 
-_PLAIN_COLUMN = {str, int, type(None)}
-
-
-def _column_snapshot(column: list, places: Decimal | None, convert, encode) -> tuple[list, list]:
-    """One field's snapshot values of a column and their JSON texts."""
-    classes = {value.__class__ for value in column}
+def _column_values(column: list, places: Decimal | None, convert) -> list:
+    """One field's snapshot values of a column (decimals quantized to their places and made text; plain texts
+    and whole numbers as they are; anything else by the field's own conversion)."""
+    classes = set(map(type, column))
     if places is not None and classes == {Decimal}:
         try:
-            values = [str(value.quantize(places)) for value in column]
+            return list(map(str, map(Decimal.quantize, column, itertools.repeat(places))))
         except ArithmeticError:
             pass  # a value too large for its places: value by value, as `_field_json` says
-        else:
-            return values, [f'"{value}"' for value in values]
-    elif places is None and classes <= _PLAIN_COLUMN:
-        if classes == {str}:
-            return column, list(map(json.encoder.encode_basestring_ascii, column))
-        if classes == {int}:
-            return column, list(map(int.__repr__, column))
-    return [convert(value) for value in column], [encode(value) for value in column]
+    elif places is None and classes <= {str, int, type(None)}:
+        return column
+    return [convert(value) for value in column]
 
 
 def _json_encoder(f: models.Field, convert):
