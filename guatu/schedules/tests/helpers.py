@@ -45,3 +45,10 @@ def formset_data(project: Project) -> dict:
         }
         data.update({f"m-{i}-{name}": value for name, value in fields.items()})
     return data
+
+
+def change_data(m, **changes) -> dict:
+    """A milestone admin form's fields as stored, with `changes`."""
+    fields = ["key", "name", "order", "duration_days", "predecessors", "planned_start", "planned_finish",
+              "baseline_start", "baseline_finish", "actual_start", "actual_finish", "note"]  # fmt: skip
+    return {**{f: "" if getattr(m, f) is None else getattr(m, f) for f in fields}, **changes}

@@ -3,7 +3,8 @@
 import pytest
 
 from guatu.projects.models import Project
-from guatu.schedules.models import Milestone, MilestoneTemplate
+from guatu.schedules.models import MilestoneTemplate
+from guatu.schedules.tests.helpers import change_data
 
 pytestmark = pytest.mark.django_db
 
@@ -11,12 +12,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def zhenghe():
     return Project.objects.get(name__startswith="浙江正和硅材料")
-
-
-def change_data(m: Milestone, **changes) -> dict:
-    fields = ["key", "name", "order", "duration_days", "predecessors", "planned_start", "planned_finish",
-              "baseline_start", "baseline_finish", "actual_start", "actual_finish", "note"]  # fmt: skip
-    return {**{f: "" if getattr(m, f) is None else getattr(m, f) for f in fields}, **changes}
 
 
 def test_the_milestone_admin_refuses_a_cycle_with_the_names(admin_client, zhenghe):

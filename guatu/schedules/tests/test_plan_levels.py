@@ -17,7 +17,7 @@ from guatu.projects.scope import Scope
 from guatu.safety.tests.factories import hazard, inspection
 from guatu.schedules import plan_levels
 from guatu.schedules.models import Milestone, WarningPolicy
-from guatu.schedules.tests.helpers import chain, formset_data
+from guatu.schedules.tests.helpers import chain, change_data, formset_data
 from guatu.schedules.warnings import scope_warnings, warnings_for
 from guatu.test import make_project, make_user
 
@@ -97,6 +97,15 @@ def test_a_milestone_changed_through_the_api_is_the_only_one_scheduled_again(gre
     response = demo_client.patch(f"/api/v1/milestones/{build.pk}/", {"duration_days": 230},
                                  content_type="application/json", HTTP_IF_MATCH=f'"{build.version}"')  # fmt: skip
     assert response.status_code == 200, response.content
+    assert level_of(green) == "red"  # it cannot end before 2025-07-18: the promise will be missed
+    assert evaluated == [green.pk]
+
+
+def test_a_milestone_changed_in_the_admin_is_the_only_one_scheduled_again(green, evaluated, admin_client):
+    build = green.milestones.get(key="build")
+    data = {**change_data(build, duration_days=230), "project": green.pk, "version": build.version}
+    response = admin_client.post(f"/admin/schedules/milestone/{build.pk}/change/", data)
+    assert response.status_code == 302, response.content.decode()[:2000]
     assert level_of(green) == "red"  # it cannot end before 2025-07-18: the promise will be missed
     assert evaluated == [green.pk]
 
