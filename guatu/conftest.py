@@ -29,7 +29,10 @@ def pytest_configure(config):
 def _empty_cache():
     from django.core.cache import cache
 
+    from guatu.core.watermarks import forget
+
     cache.clear()
+    forget()  # results kept in this process too (a rolled-back test may reuse a watermark)
 
 
 @pytest.fixture(scope="session")

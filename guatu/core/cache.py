@@ -108,6 +108,12 @@ def result_key(name: str, *, user, parts: list) -> str:
     return _key(name, {"access": access_fingerprint(user), "parts": parts, "data": data_version()})
 
 
+def standing_key(name: str, *, user, parts: list) -> str:
+    """`result_key` without the data version: for a value that carries its own watermark and is patched after a
+    write rather than computed again (guatu.core.watermarks)."""
+    return _key(name, {"access": access_fingerprint(user), "parts": parts})
+
+
 def remembered(key: str, compute: Callable[[], object]):
     """The value cached under `key`, computed (and cached) on a miss."""
     found = cache.get(key)

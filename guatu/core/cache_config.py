@@ -18,7 +18,7 @@ def caches_from_env(url: str, data_dir: Path, database_url: str) -> dict:
     if not url:
         url = "db" if database_url else f"file://{data_dir / 'cache'}"
     if url.startswith("file://"):
-        backend = {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": url[7:]}
+        backend = {"BACKEND": "guatu.core.filecache.FastFileCache", "LOCATION": url[7:]}
     elif url == "db":
         backend = {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": table}
     elif url.startswith(("redis://", "rediss://", "unix://")):

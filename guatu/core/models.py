@@ -86,9 +86,12 @@ class Department(models.Model):
 
 class DataVersion(models.Model):
     """One row whose counter database triggers raise with every change to shown data that a change
-    record alone does not date (reference tables; on PostgreSQL every change record). See guatu.core.cache."""
+    record alone does not date (reference tables; on PostgreSQL every change record). See guatu.core.cache.
+    `reference_changes` counts the reference tables' changes alone (guatu.core.watermarks: a result kept across
+    writes is patched project by project only while no reference row changed)."""
 
     counter = models.BigIntegerField(default=0)
+    reference_changes = models.BigIntegerField(default=0)
 
     class Meta:
         verbose_name = _("data version")

@@ -1,7 +1,8 @@
 """SQLite drops a table's triggers when a migration rebuilds the table (SQLite cannot ALTER most columns, so
 Django copies the table into a new one). After every `migrate` this puts back the triggers guatu relies on:
-the change record's append-only guard and the data version's counters. PostgreSQL keeps triggers through
-ALTER TABLE, so there is nothing to do there."""
+the change record's append-only guard and the data version's counters (a reference table's change raises both
+the counter and `reference_changes`). PostgreSQL keeps triggers through ALTER TABLE, so there is nothing to do
+there."""
 
 from __future__ import annotations
 
@@ -21,7 +22,8 @@ def sqlite_trigger_statements() -> list[str]:
     for table in REFERENCE_TABLES:
         statements += [
             f"CREATE TRIGGER IF NOT EXISTS guatu_data_version_{table}_{op.lower()} AFTER {op} ON {table} "
-            "BEGIN UPDATE core_dataversion SET counter = counter + 1 WHERE id = 1; END"
+            "BEGIN UPDATE core_dataversion SET counter = counter + 1, reference_changes = reference_changes + 1 "
+            "WHERE id = 1; END"
             for op in ("INSERT", "UPDATE", "DELETE")
         ]
     return statements

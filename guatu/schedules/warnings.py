@@ -277,15 +277,18 @@ class Special(NamedTuple):
         return SEVERITY[self.level], self.code
 
 
-def _special(scope: Scope, as_of: dt.date, user, rules: Thresholds) -> dict[int, Special]:
+def _special(scope: Scope, as_of: dt.date, user, rules: Thresholds, only=None) -> dict[int, Special]:
     """The projects in scope that have milestones or another part's reason, with their levels: the schedule
     rules' level as remembered per project (`plan_levels`: only projects whose milestones or promise changed since
-    are scheduled again), the completion rule from the rollups and the other parts' reasons, read fresh."""
+    are scheduled again), the completion rule from the rollups and the other parts' reasons, read fresh. `only`:
+    just these project ids (those a write changed)."""
     from guatu.schedules.models import Milestone
     from guatu.schedules.plan_levels import schedule_levels
 
     period = Period(as_of.year, as_of.month)
     in_scope = _in_scope(scope, as_of.year, user)
+    if only is not None:
+        in_scope = in_scope.filter(pk__in=list(only))
     extra = extra_reasons(in_scope.order_by().values("pk"), as_of)
     chosen = in_scope.filter(Q(pk__in=Milestone.objects.values("project_id")) | Q(pk__in=list(extra)))
     figures = rollup_figures(chosen, period)
@@ -306,21 +309,30 @@ def _special(scope: Scope, as_of: dt.date, user, rules: Thresholds) -> dict[int,
     return found
 
 
+def _key_parts(scope: Scope, as_of: dt.date, rules: Thresholds) -> list:
+    return [sorted(scope.as_query().items()), as_of.isoformat(), [str(v) for v in vars(rules).values()]]
+
+
 def _cache_key(scope: Scope, as_of: dt.date, user, rules: Thresholds) -> str:
     """The key of what is cached about a scope's warnings: who sees what, the scope, the day, the thresholds and
     the data version (`guatu.core.cache`: it moves with every write, so nothing stale is ever read). The name
-    carries the shape of what is cached under it (2: `Special` a NamedTuple), so an older release's entries are
-    never unpickled into it."""
-    return result_key("warnings:2", user=user, parts=[sorted(scope.as_query().items()), as_of.isoformat(),
-                                                    [str(v) for v in vars(rules).values()]])  # fmt: skip
+    carries the shape of what is cached under it, so an older release's entries are never unpickled into it."""
+    return result_key("warnings:3", user=user, parts=_key_parts(scope, as_of, rules))
 
 
-def special_levels(scope: Scope, as_of: dt.date, *, user=None, rules: Thresholds | None = None,
-                   key: str | None = None) -> dict[int, Special]:  # fmt: skip
-    """`_special`, cached until the data changes (`_cache_key`)."""
+def special_levels(scope: Scope, as_of: dt.date, *, user=None, rules: Thresholds | None = None) -> dict[int, Special]:
+    """`_special`, kept across writes (`guatu.core.watermarks.kept_by_project`): one entry per (who sees what,
+    scope, day, thresholds); after a write only the projects it changed are evaluated again. The entry holds plain
+    tuples: they pickle several times faster than `Special`s."""
+    from guatu.core.cache import standing_key
+    from guatu.core.watermarks import kept_by_project
+
     rules = rules or policy_for(scope)
-    key = key or _cache_key(scope, as_of, user, rules)
-    return remembered(f"{key}:special", lambda: _special(scope, as_of, user, rules))
+    key = standing_key("warnings-special:1", user=user, parts=_key_parts(scope, as_of, rules))
+    rows = kept_by_project(
+        key, lambda only: {pk: tuple(s) for pk, s in _special(scope, as_of, user, rules, only=only).items()}
+    )
+    return {pk: Special._make(row) for pk, row in rows.items()}
 
 
 def _level_sql(rules: Thresholds, month: int, plan: str, ytd: str) -> str:
@@ -355,7 +367,7 @@ class ScopeWarnings:
     def special(self) -> dict[int, Special]:
         """The projects with milestones or another part's reason, evaluated (read only when a count, group or
         page is not cached yet)."""
-        return special_levels(self.scope, self.as_of, user=self.user, rules=self.rules, key=self.key)
+        return special_levels(self.scope, self.as_of, user=self.user, rules=self.rules)
 
     def map_levels(self) -> list[tuple[int, str]]:
         """(project id, level) of the projects with milestones — the battle map's — most severe first, then by

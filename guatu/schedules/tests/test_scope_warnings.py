@@ -4,6 +4,7 @@ hazard, 125 projects with milestones) plus a generated province, for scopes, use
 thresholds."""
 
 import datetime as dt
+import random
 from collections import Counter
 
 import pytest
@@ -14,7 +15,7 @@ from guatu.core.models import Platform, Region
 from guatu.projects.models import ProjectList
 from guatu.projects.scope import Scope
 from guatu.schedules.models import WarningPolicy
-from guatu.schedules.warnings import scope_warnings, summarise, warnings_for
+from guatu.schedules.warnings import policy_for, scope_warnings, special_levels, summarise, warnings_for
 from guatu.synth.generate import synth
 from guatu.test import make_user
 
@@ -98,3 +99,98 @@ def test_the_city_thresholds_count_differently_from_the_defaults(province):
     default = scope_warnings(city, DAYS[0]).counts()
     assert own != default and sum(own.values()) == sum(default.values())
     check(city, DAYS[0])
+
+
+def write_of_each_kind(rng: random.Random, province_codes: list[str]) -> list:
+    """Writes that move warning levels, each through the models' tracked paths, on projects drawn by `rng`: a
+    milestone late or done, a promise moved, a plan cut, a project moved to another city, a list joined, an overdue
+    重大 hazard, a milestone removed, a milestone moved to another project."""
+    from guatu.projects.models import AnnualPlan, ListMembership, Project
+    from guatu.safety.tests.factories import hazard, inspection
+    from guatu.schedules.models import Milestone
+
+    def project() -> Project:
+        return Project.objects.get(code=rng.choice(province_codes))
+
+    def milestone() -> Milestone:
+        return Milestone.objects.filter(project__code__in=province_codes).order_by("pk")[rng.randrange(50)]
+
+    def late():
+        m = milestone()
+        m.planned_finish = dt.date(2024, 10, rng.randint(1, 28))
+        m.actual_finish = None
+        m.save()
+
+    def done():
+        m = milestone()
+        m.actual_finish = m.actual_start = None
+        m.actual_finish = dt.date(2024, 9, 1)
+        m.save()
+
+    def promise():
+        p = project()
+        p.planned_completion = dt.date(2024, 12, rng.randint(1, 31))
+        p.save()
+
+    def plan():
+        found = AnnualPlan.objects.filter(project__code__in=province_codes, year=2024).order_by("pk")[rng.randrange(50)]
+        found.planned_investment *= 3
+        found.save()
+
+    def moved_city():
+        p = project()
+        p.region = Region.objects.get(code=rng.choice(["330102", "330802", "330503"]))
+        p.save()
+
+    def joined():
+        ListMembership.objects.get_or_create(project=project(), year=2024,
+                                             project_list=ProjectList.objects.order_by("code").first())  # fmt: skip
+
+    def hazard_overdue():
+        code = f"WK-{rng.randrange(10**6)}"
+        hazard(
+            f"YH-{code}", grade="major", deadline=dt.date(2024, 11, 1), at=inspection(f"AJ-{code}", project=project())
+        )
+
+    def removed():
+        milestone().delete()
+
+    def moved_milestone():
+        m = milestone()
+        m.project = project()
+        m.key = f"moved{rng.randrange(10**6)}"
+        m.predecessors = ""
+        m.save()
+
+    return [late, done, promise, plan, moved_city, joined, hazard_overdue, removed, moved_milestone]
+
+
+def test_warnings_kept_across_writes_equal_a_fresh_evaluation_after_each_write(province, monkeypatch):
+    """The province's and a city's levels are kept and patched after a write (`guatu.core.watermarks`): after each
+    of a random run of writes of every kind they equal evaluating every project again — patched where the write
+    names its projects, computed again where it cannot (a milestone moved to another project)."""
+    from guatu.projects.models import Project
+    from guatu.schedules import warnings
+    from guatu.schedules.models import Milestone
+
+    asked: list = []
+    real = warnings._special
+    monkeypatch.setattr(warnings, "_special", lambda *args, only=None: asked.append(only) or real(*args, only=only))
+    rng = random.Random(13)
+    codes = sorted(Project.objects.filter(pk__in=Milestone.objects.values("project_id")).values_list("code", flat=True))
+    writes = write_of_each_kind(rng, codes)
+    chosen = {"province": Scope(), "杭州市": Scope(region=Region.objects.get(code="330100"))}
+    levels = {name: special_levels(scope, DAYS[0]) for name, scope in chosen.items()}
+    moved = 0
+    for write in writes + [rng.choice(writes) for _ in range(3)]:
+        write()
+        for name, scope in chosen.items():
+            kept = special_levels(scope, DAYS[0])
+            assert kept == real(scope, DAYS[0], None, policy_for(scope)), (write.__name__, name)
+            moved += kept != levels[name]
+            levels[name] = kept
+    assert moved >= 8  # the writes moved levels, names, places or lists
+    patched = [only for only in asked if only is not None]
+    assert len(patched) >= 12 and all(len(only) <= 2 for only in patched)  # one or two projects each
+    assert asked.count(None) >= 4  # the first reads, and the moved milestone's
+    check(Scope(), DAYS[0])
