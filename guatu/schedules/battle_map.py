@@ -38,8 +38,8 @@ def battle_map(scope: Scope, as_of: dt.date, level: str = "", *, user=None, widt
     project whose milestones cannot be scheduled is there too, red, saying why. Starts from the milestones
     (projects without any are never loaded).
 
-    The levels and counts are the whole scope's (`special_levels`: evaluated once per data version); with `page`,
-    only the page's projects are scheduled in full and drawn."""
+    The levels and counts are the whole scope's (`special_levels`: kept across writes, only the projects a write
+    changed evaluated again); with `page`, only the page's projects are scheduled in full and drawn."""
     levels = scope_warnings(scope, as_of, user=user).map_levels()
     counts = Counter({lvl: 0 for lvl in SEVERITY})
     counts.update(lvl for _pk, lvl in levels)

@@ -253,8 +253,8 @@ def summarise(warnings: list[ProjectWarning], by: str, year: int) -> list[Summar
 # Set-based warnings: a project without milestones or another part's reason can only be flagged by the
 # completion rule, a comparison of two integers of its rollup row — the database gives those levels, counts
 # and groups for the whole scope. Only the projects that have milestones (or another part's reason) are
-# evaluated in Python (`light_plans`), once per data version (cached), and only the page's projects are
-# loaded in full.
+# evaluated in Python (`light_plans`), kept across writes (after a write only the projects it changed are
+# evaluated again: `special_levels`), and only the page's projects are loaded in full.
 
 LEVELS = (Level.RED, Level.YELLOW, Level.GREEN)  # by severity: a level's index is its SEVERITY
 
