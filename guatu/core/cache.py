@@ -65,6 +65,16 @@ def data_version(using: str | None = None) -> str:
     return f"{latest or 0}.{counter or 0}"
 
 
+def everything_changed(using: str = "default") -> None:
+    """For a write that keeps no change record and may change any figure (rebuilding the rollups): raise the data
+    version and the reference counter, so no cached page is read again and no kept result is patched
+    (guatu.core.watermarks) — everything is computed again."""
+    with connections[using].cursor() as cursor:
+        cursor.execute(
+            "UPDATE core_dataversion SET counter = counter + 1, reference_changes = reference_changes + 1 WHERE id = 1"
+        )
+
+
 def access_fingerprint(user) -> str:
     """What the access rules read about a user: superuser or not, and every role assignment's scope."""
     from guatu.accounts.access import grants_of

@@ -20,6 +20,7 @@ from decimal import Decimal
 
 from django.db import connection, transaction
 
+from guatu.core.cache import everything_changed
 from guatu.projects.choices import REPORTED_STATUSES
 from guatu.projects.models import AnnualPlan, ListMembership, MonthlyReport, Project
 from guatu.rollups.models import (
@@ -285,8 +286,9 @@ def rebuild(progress=None, *, groups: bool = True) -> int:
             written += len(rows)
             if progress:
                 progress(len(chunk))
-        if groups:
+        if groups:  # (not in the migration that first filled the rollups: nothing was cached from them yet)
             rebuild_groups()
+            everything_changed()  # the figures may differ from what pages and kept results were computed from
     return written
 
 

@@ -189,3 +189,14 @@ def test_the_synthetic_loader_builds_both_levels_exactly():
     synth(60, 14, seed=7)
     assert_exact()
     assert GroupFigures.objects.filter(year=2024).exists()
+
+
+def test_a_rebuild_moves_the_data_version_and_leaves_nothing_kept_to_patch():
+    """A rebuild keeps no change record but may change any figure: no cached page or kept result survives it."""
+    from guatu.core.cache import data_version
+    from guatu.core.watermarks import changed_projects, watermark
+
+    version, mark = data_version(), watermark()
+    call_command("rollup", "--rebuild")
+    assert data_version() != version
+    assert changed_projects(mark, watermark()) is None
