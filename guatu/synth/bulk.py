@@ -2,12 +2,16 @@
 
 - `sqlite_settings()`: on SQLite, for the length of the load, a rollback journal instead of the WAL (a new
   page needs no journal entry, where the WAL would write every page twice), no fsync, and a bigger page
-  cache; the connection's settings are restored afterwards. Not inside a caller's transaction (SQLite
-  cannot change them there): then nothing changes.
+  cache; the connection's settings are restored afterwards. Not inside a caller's transaction (SQLite cannot
+  change them there): then nothing changes. (Memory-mapping the file made each CREATE INDEX 10–20% faster but
+  counts every page read in the process's resident size: 2.4 GB peak instead of 0.45 GB — not done.)
 - `deferred(tables, indexes=…)`, inside the loading transaction: the secondary (non-unique) indexes of the
   tables are dropped and built again at the end from the sorted rows — cheaper than keeping them up to date
   row by row when the load at least doubles the tables; unique indexes and primary keys stay, so every
-  constraint is checked as the rows go in. On PostgreSQL the foreign keys of the tables are dropped and
+  constraint is checked as the rows go in. On SQLite each CREATE INDEX sorts in small runs with helper threads
+  (`PRAGMA threads`, and a small page cache, whose size is the sorter's run size): the runs are sorted on the
+  second core while the table is read (about 30% less time per index on a 3.5M-row table than one 128 MiB run);
+  both settings are restored afterwards. On PostgreSQL the foreign keys of the tables are dropped and
   added back at the end (PostgreSQL then checks every row in one join instead of one lookup per row and
   key), and the change record's data-version trigger (guatu.core.cache) is paused and the counter raised
   once, as the trigger would. All of it in the loading transaction: if the load fails, nothing changed.
@@ -21,6 +25,8 @@ from collections.abc import Iterator, Sequence
 from django.db import connection
 
 CHANGE_RECORDS = "audit_changerecord"
+SORTER_THREADS = 2  # SQLite's helper threads for a CREATE INDEX after the load
+SORTER_RUN_KIB = 4096  # and the size of its sorted runs (measured: 1–4 MiB alike, 128 MiB one run, 30% slower)
 
 
 @contextlib.contextmanager
@@ -79,6 +85,23 @@ def _pg_trigger_exists(table: str, name: str) -> bool:
 
 
 @contextlib.contextmanager
+def _sqlite_sorter(cursor, threads: int = SORTER_THREADS, run_kib: int = SORTER_RUN_KIB) -> Iterator[None]:
+    """SQLite's sorter, for the CREATE INDEX statements inside: `threads` helper threads and runs of `run_kib`
+    (the sorter's run is the page cache's size); the connection's settings are restored afterwards."""
+    cursor.execute("PRAGMA threads")
+    before_threads = cursor.fetchone()[0]
+    cursor.execute("PRAGMA cache_size")
+    before_cache = cursor.fetchone()[0]
+    cursor.execute(f"PRAGMA threads = {int(threads)}")
+    cursor.execute(f"PRAGMA cache_size = -{int(run_kib)}")
+    try:
+        yield
+    finally:
+        cursor.execute(f"PRAGMA cache_size = {int(before_cache)}")
+        cursor.execute(f"PRAGMA threads = {int(before_threads)}")
+
+
+@contextlib.contextmanager
 def deferred(tables: Sequence[str], *, indexes: bool) -> Iterator[None]:
     """Inside the loading transaction (see the module docstring); `indexes`: also defer the secondary indexes."""
     if not connection.in_atomic_block:
@@ -105,8 +128,12 @@ def deferred(tables: Sequence[str], *, indexes: bool) -> Iterator[None]:
     with connection.cursor() as cursor:
         if postgres:
             cursor.execute("SET LOCAL maintenance_work_mem = '256MB'")
-        for sql in dropped_indexes:
-            cursor.execute(sql)
+            for sql in dropped_indexes:
+                cursor.execute(sql)
+        elif dropped_indexes:
+            with _sqlite_sorter(cursor):
+                for sql in dropped_indexes:
+                    cursor.execute(sql)
         for table, name, definition in dropped_keys:
             cursor.execute(f"ALTER TABLE {quote(table)} ADD CONSTRAINT {quote(name)} {definition}")
         if trigger:

@@ -50,3 +50,30 @@ def test_deferring_is_done_inside_the_loading_transaction_only(monkeypatch):
     monkeypatch.setattr(bulk, "connection", SimpleNamespace(in_atomic_block=False, vendor=connection.vendor))
     with pytest.raises(RuntimeError, match="inside the loading transaction"), bulk.deferred([], indexes=True):
         pass
+
+
+def sqlite_pragmas() -> dict:
+    with connection.cursor() as cursor:
+        found = {}
+        for name in ("threads", "cache_size", "mmap_size", "synchronous", "journal_mode"):
+            cursor.execute(f"PRAGMA {name}")
+            found[name] = cursor.fetchone()  # mmap_size: no row for a database in memory
+        return found
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's sorter")
+def test_on_sqlite_the_indexes_are_built_by_a_threaded_sorter_in_small_runs_and_the_settings_restored():
+    before = sqlite_pragmas()
+    during = []
+
+    def watch(execute, sql, params, many, context):
+        if sql.startswith("CREATE INDEX"):
+            raw = connection.connection
+            during.append((raw.execute("PRAGMA threads").fetchone()[0], raw.execute("PRAGMA cache_size").fetchone()[0]))
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(watch):
+        synth(5, 3, seed=13, defer_indexes=True)
+    assert len(during) > 20
+    assert set(during) == {(bulk.SORTER_THREADS, -bulk.SORTER_RUN_KIB)} == {(2, -4096)}
+    assert sqlite_pragmas() == before
