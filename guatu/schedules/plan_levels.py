@@ -13,7 +13,8 @@ lost entry (two processes writing it at once, the cache culling it, a rolled-bac
 never a wrong level.
 
 When the day turns every project with milestones is evaluated once (about 2 s for the province's 9,700 on SQLite):
-`warm` (`guatu warnings --warm`, e.g. from cron just after midnight) does that before the first request.
+`warm` (the worker's daily job at 00:05, `guatu.schedules.jobs`; or `guatu warnings --warm`) does that before the
+first request.
 """
 
 from __future__ import annotations
