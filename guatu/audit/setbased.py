@@ -115,6 +115,7 @@ def allocate_ids(model: type[models.Model], n: int) -> list[int]:
     pk = model._meta.pk.column
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
+            cursor.execute("SELECT pg_current_xact_id()")  # a transaction id before the ids (`hold_transaction_id`)
             cursor.execute("SELECT pg_get_serial_sequence(%s, %s)", [table, pk])
             sequence = cursor.fetchone()[0]
             cursor.execute("SELECT nextval(%s) FROM generate_series(1, %s)", [sequence, n])

@@ -1,5 +1,5 @@
-"""Signals that complete the record: deletes of tracked objects (one, a queryset or a cascade) and
-changes to users, which are Django's model rather than ours."""
+"""Signals that complete the record: deletes of tracked objects (one, a queryset or a cascade), rows saved raw
+(`loaddata`), and changes to users, which are Django's model rather than ours."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.db.models.signals import post_save, pre_delete, pre_save
 
 from guatu.audit.models import Action
-from guatu.audit.tracking import TrackedModel, make_record, record_delete, to_json, write_records
+from guatu.audit.tracking import TrackedModel, make_record, record_delete, snapshot, to_json, write_records
 
 USER_FIELDS = ("username", "first_name", "last_name", "email", "is_active", "is_staff", "is_superuser", "password")
 
@@ -39,10 +39,18 @@ def _user_post_save(sender, instance, created, **kwargs) -> None:
     write_records([make_record(Action.CREATE if created else Action.UPDATE, instance, before, after, {})])
 
 
+def _raw_saved(sender, instance, created, raw, **kwargs) -> None:
+    """A row saved raw (`loaddata`) skips `TrackedModel.save`: it is recorded here, its before unknown (null), so
+    its figures, their rollups and whatever was computed from them follow it like any write."""
+    if raw:
+        write_records([make_record(Action.CREATE if created else Action.UPDATE, instance, None, snapshot(instance))])
+
+
 def connect() -> None:
     for model in apps.get_models():
         if issubclass(model, TrackedModel):
             pre_delete.connect(record_delete, sender=model, dispatch_uid=f"audit-delete-{model._meta.label}")
+            post_save.connect(_raw_saved, sender=model, dispatch_uid=f"audit-raw-{model._meta.label}")
     user = get_user_model()
     pre_save.connect(_user_pre_save, sender=user, dispatch_uid="audit-user-pre")
     post_save.connect(_user_post_save, sender=user, dispatch_uid="audit-user-post")

@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import Any, ClassVar
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import models, router, transaction
+from django.db import connections, models, router, transaction
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
@@ -98,8 +98,14 @@ def _walk(obj: models.Model, path: str):
 
 
 def scope_ids(obj: models.Model) -> dict:
-    """The object's project, region, platform and department ids (as its `access_paths` say)."""
+    """The object's project, region, platform and department ids (as its `access_paths` say). A path through
+    another row (a hazard's `inspection__project`) is read from the database, not from the related object in
+    memory: that may have been loaded before it moved to another project."""
     paths = getattr(type(obj), "access_paths", {})
+    if obj.pk is not None and any("__" in paths.get(key, "") for key in SCOPE_KEYS):
+        found = scope_ids_bulk(type(obj), [obj.pk]).get(obj.pk)
+        if found is not None:
+            return {key: found.get(key) for key in SCOPE_KEYS}
     return {key: _walk(obj, paths[key]) if key in paths else None for key in SCOPE_KEYS}
 
 
@@ -153,8 +159,20 @@ def run_write_hooks(records: list) -> None:
         hook(records)
 
 
+def hold_transaction_id(using: str = "default") -> None:
+    """On PostgreSQL, give the writing transaction its transaction id before it takes change-record ids: a record
+    can be a transaction's first write (a delete's, written before the row goes), and its id would otherwise be
+    taken before the transaction shows as writing to the other sessions (guatu.core.watermarks relies on it).
+    Nothing on SQLite."""
+    connection = connections[using]
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_current_xact_id()")
+
+
 def write_records(records: list[ChangeRecord]) -> None:
     if records:
+        hold_transaction_id(ChangeRecord.objects.db)
         ChangeRecord.objects.bulk_create(records, batch_size=1000)
         run_write_hooks(records)
 
@@ -205,6 +223,9 @@ class TrackedQuerySet(models.QuerySet):
         return count
 
     def bulk_create(self, objs, *args, validate: bool = True, **kwargs):
+        if kwargs.get("ignore_conflicts") or kwargs.get("update_conflicts"):
+            # The rows would come back without their keys (or not at all): nothing to record them by.
+            raise TypeError("tracked models cannot bulk_create with ignore_conflicts or update_conflicts")
         objs = list(objs)
         with transaction.atomic(using=self.db):
             if validate:

@@ -9,9 +9,10 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_migrate
 
-        from guatu.core.triggers import restore_sqlite_triggers
+        from guatu.core.triggers import restore_data_version, restore_sqlite_triggers
 
         post_migrate.connect(restore_sqlite_triggers, sender=self, dispatch_uid="guatu.core.triggers")
+        post_migrate.connect(restore_data_version, sender=self, dispatch_uid="guatu.core.data_version")
         post_migrate.connect(create_cache_table, sender=self, dispatch_uid="guatu.core.cache_table")
 
 

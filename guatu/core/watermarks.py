@@ -56,29 +56,40 @@ def watermark(using: str | None = None) -> Watermark:
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT (SELECT MAX(id) FROM audit_changerecord), {_COUNTERS}")
         latest, counter, references = cursor.fetchone()
-    return Watermark(latest or 0, counter or 0, references or 0, True)
+    return Watermark(latest or 0, _counted(counter), _counted(references), True)
+
+
+def _counted(value) -> int:
+    """A counter as read; -1 when the data version's row is missing (the triggers then count nothing)."""
+    return -1 if value is None else value
 
 
 _COUNTERS = (
     "(SELECT counter FROM core_dataversion WHERE id = 1), (SELECT reference_changes FROM core_dataversion WHERE id = 1)"
 )
 
-# Other sessions that may hold an uncommitted change record: a client backend with a transaction id, or one whose
-# details this role may not read (counted as busy); and the change-record ids handed out so far.
+# What may hold an uncommitted change record: another session of this database with a transaction id, or one
+# whose details this role may not read; a prepared transaction. And what would make the second look unsound: a
+# snapshot kept for the whole transaction (not READ COMMITTED), ids cached per session (a sequence CACHE above 1).
+# Then the change-record ids handed out so far.
 _PG_BEFORE = (
     "SELECT (SELECT COUNT(*) FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND backend_type = 'client backend' "
-    "AND (backend_xid IS NOT NULL OR query = '<insufficient privilege>')), "
+    "AND datname = current_database() AND (backend_xid IS NOT NULL OR query = '<insufficient privilege>')) "
+    "+ (SELECT COUNT(*) FROM pg_prepared_xacts WHERE database = current_database()) "
+    "+ (CASE WHEN current_setting('transaction_isolation') = 'read committed' THEN 0 ELSE 1 END) "
+    "+ (SELECT COUNT(*) FROM pg_sequence WHERE seqcache > 1 "
+    "AND seqrelid = pg_get_serial_sequence('audit_changerecord', 'id')::regclass), "
     "pg_sequence_last_value(pg_get_serial_sequence('audit_changerecord', 'id')::regclass)"
 )
 _PG_ATTEMPTS = 3  # a moment's write elsewhere (a session, an entry of the cache table) is over by the next look
 
 
 def _pg_watermark(connection, alias: str) -> Watermark:
-    """On PostgreSQL `complete` needs two looks. First: no other session holds a transaction id (a transaction
-    writes its object before its change record, so it holds one before it takes a record id), and the last id
-    handed out, L. Then, in the next statement's snapshot: the latest id W and every id in (L, W] present — an
-    id taken after the first look and missing could still commit below W. A replica shows its own sessions, not
-    the primary's: there a watermark is never complete."""
+    """On PostgreSQL `complete` needs two looks. First: no other session holds a transaction id (every writer takes
+    one before it takes a record id: `audit.tracking.hold_transaction_id`), no transaction is prepared, and the
+    last id handed out, L. Then, in the next statement's snapshot: the latest id W and every id in (L, W] present
+    — an id taken after the first look and missing could still commit below W. A replica shows its own sessions,
+    not the primary's: there a watermark is never complete."""
     from guatu.core.routers import PRIMARY
 
     with connection.cursor() as cursor:
@@ -95,7 +106,7 @@ def _pg_watermark(connection, alias: str) -> Watermark:
             complete = alias == PRIMARY and not busy and present == max(latest - (handed_out or 0), 0)
             if complete:
                 break
-    return Watermark(latest, counter or 0, references or 0, complete)
+    return Watermark(latest, _counted(counter), _counted(references), complete)
 
 
 def _project_link(content_type_id: int) -> str | None:
@@ -112,6 +123,8 @@ def changed_projects(since: Watermark, until: Watermark, using: str | None = Non
     """The ids of the projects whose change records came after `since`, up to `until` (read before the result
     being patched is read again); None when they cannot be told (see the module docstring). Nothing committed in
     between (the same latest id and counter): the empty set."""
+    if min(since.references, until.references) < 0:
+        return None  # no counter row: a reference change would go unseen
     if (until.latest, until.counter, until.references) == (since.latest, since.counter, since.references):
         return set()
     if not since.complete or until.references != since.references or until.latest < since.latest:
@@ -165,7 +178,8 @@ def kept_by_project(key: str, compute: Callable[[set[int] | None], dict], *, wri
     watermark read before it was computed. After a write only the projects whose change records came since are
     computed again; the patched result is written back to the shared cache once more than `write_back` projects
     were patched (below that the next request patches them again: cheaper than writing a province back after every
-    report). When the projects cannot be told (`changed_projects` is None), everything is computed again.
+    report). When the projects cannot be told (`changed_projects` is None), everything is computed again. Inside a
+    transaction of the caller's own, what is computed is not kept.
 
     The caller returns what it is given and must not change it."""
     from django.core.cache import cache
@@ -173,19 +187,27 @@ def kept_by_project(key: str, compute: Callable[[set[int] | None], dict], *, wri
     from guatu.core.cache_config import TIMEOUT
 
     now = watermark()
+    store = not _in_own_transaction(_alias(None))
     kept = _IN_PROCESS.get(key) or cache.get(key)
     changed = changed_projects(kept[0], now) if kept is not None else None
     if changed is None:
         rows = compute(None)
-        cache.set(key, (now, rows), TIMEOUT)
-        _keep(key, now, rows)
+        if store:
+            cache.set(key, (now, rows), TIMEOUT)
+            _keep(key, now, rows)
         return rows
     rows = kept[1]
     if changed:
         rows = {pk: row for pk, row in rows.items() if pk not in changed}
         rows.update(compute(changed))
-        if now.complete:
+        if store and now.complete:
             _keep(key, now, rows)
             if len(changed) > write_back:
                 cache.set(key, (now, rows), TIMEOUT)
     return rows
+
+
+def _in_own_transaction(alias: str) -> bool:
+    """Is the caller inside a transaction it opened (one a test case opens does not count)? What is read there
+    may include its own uncommitted writes, and it may still roll back: nothing read there is kept."""
+    return any(not getattr(block, "_from_testcase", False) for block in connections[alias].atomic_blocks)

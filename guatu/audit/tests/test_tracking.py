@@ -120,3 +120,25 @@ def test_every_write_path_validates_bounds():
                                                           invest_ytd=0, invest_cumulative=0, progress_pct=0,
                                                           stage="construction")])  # fmt: skip
     assert not MonthlyReport.objects.filter(project=project).exists()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="only PostgreSQL hands out ids before commit")
+def test_on_postgresql_a_writer_takes_its_transaction_id_before_any_record_id():
+    """A delete's record is its transaction's first write (it is written before the row goes). Its id must not be
+    taken before the transaction shows as writing to the other sessions, or a watermark read in between would be
+    complete and sit above it (guatu.core.watermarks): the tracked paths and the set-based id allocation ask for
+    the transaction id first."""
+    from django.test.utils import CaptureQueriesContext
+
+    from guatu.audit.setbased import allocate_ids
+
+    project = make_project("XID1", ytd_by_month={1: "10"})
+    plan = AnnualPlan.objects.get(project=project)
+    with CaptureQueriesContext(connection) as deleting:
+        plan.delete()
+    with CaptureQueriesContext(connection) as allocating:
+        allocate_ids(ChangeRecord, 3)
+    for captured, takes_ids in ((deleting, 'INSERT INTO "audit_changerecord"'), (allocating, "nextval(")):
+        sql = [q["sql"] for q in captured.captured_queries]
+        first_id = next(i for i, s in enumerate(sql) if takes_ids in s)
+        assert any("pg_current_xact_id()" in s for s in sql[:first_id]), sql[: first_id + 1]

@@ -168,3 +168,18 @@ def test_a_patched_result_goes_back_to_the_shared_cache_once_enough_projects_wer
         project.save()
     kept_by_project("test:back", lambda only: {}, write_back=1)  # two: written back
     assert cache.get("test:back")[0] == watermark()
+
+
+def test_after_a_flush_migrate_puts_the_data_version_row_back_and_raises_both_counters(two):
+    from django.core.management import call_command
+
+    from guatu.core.models import DataVersion
+
+    DataVersion.objects.all().delete()
+    assert watermark().references == -1  # no row: nothing can be told (`changed_projects` is None)
+    call_command("migrate", verbosity=0)  # a flush ends with the same post_migrate
+    row = DataVersion.objects.get(pk=1)
+    assert row.counter == row.reference_changes == 1
+    before = watermark()
+    call_command("migrate", verbosity=0)  # a data migration keeps no change record: nothing kept survives it
+    assert changed_projects(before, watermark()) is None
