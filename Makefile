@@ -33,6 +33,7 @@ bench: $(STAMP)  ## the benchmarks under bench/ (installs pandas, DuckDB and pya
 	$(BIN)/python bench/pages_bench.py
 	$(BIN)/python -m guatu.testing.pgcluster -- $(BIN)/python bench/progress_bench.py
 	$(BIN)/python -m guatu.testing.pgcluster -- $(BIN)/python bench/pages_bench.py
+	$(BIN)/python -m guatu.testing.pgcluster -- $(BIN)/python bench/watermark_bench.py
 	$(BIN)/python bench/import_bench.py
 	$(BIN)/python bench/serve_bench.py
 
