@@ -111,11 +111,13 @@ def allocate_ids(model: type[models.Model], n: int) -> list[int]:
     SQLite after the largest id (the writing transaction holds the database's write lock)."""
     if n <= 0:
         return []
+    from guatu.audit.tracking import hold_transaction_id
+
     table = model._meta.db_table
     pk = model._meta.pk.column
+    hold_transaction_id(connection.alias)  # a transaction id before the ids (PostgreSQL)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            cursor.execute("SELECT pg_current_xact_id()")  # a transaction id before the ids (`hold_transaction_id`)
             cursor.execute("SELECT pg_get_serial_sequence(%s, %s)", [table, pk])
             sequence = cursor.fetchone()[0]
             cursor.execute("SELECT nextval(%s) FROM generate_series(1, %s)", [sequence, n])

@@ -52,16 +52,30 @@ REFERENCE_TABLES = (
 )
 
 
-def data_version(using: str | None = None) -> str:
-    """The data version as seen on `using` (default: where figures are read from): "<change id>.<counter>"."""
+def figures_alias(using: str | None = None) -> str:
+    """The database figures are read from (the router's choice for a request: a replica, or the primary)."""
     from guatu.projects.models import MonthlyReport
 
-    alias = using or router.db_for_read(MonthlyReport)
+    return using or router.db_for_read(MonthlyReport)
+
+
+# The data version's counters in one row: the counter, and the reference tables' own (guatu.core.watermarks).
+COUNTERS_SQL = (
+    "(SELECT counter FROM core_dataversion WHERE id = 1), (SELECT reference_changes FROM core_dataversion WHERE id = 1)"
+)
+
+
+def version_row(alias: str) -> tuple:
+    """(latest change-record id, counter, reference counter) as read on `alias` in one statement; None for a
+    counter when the data version's row is missing."""
     with connections[alias].cursor() as cursor:
-        cursor.execute(
-            "SELECT (SELECT MAX(id) FROM audit_changerecord), (SELECT counter FROM core_dataversion WHERE id = 1)"
-        )
-        latest, counter = cursor.fetchone()
+        cursor.execute(f"SELECT (SELECT MAX(id) FROM audit_changerecord), {COUNTERS_SQL}")
+        return cursor.fetchone()
+
+
+def data_version(using: str | None = None) -> str:
+    """The data version as seen on `using` (default: where figures are read from): "<change id>.<counter>"."""
+    latest, counter, _references = version_row(figures_alias(using))
     return f"{latest or 0}.{counter or 0}"
 
 

@@ -28,7 +28,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import connections, router
+from django.db import connections
+
+from guatu.core.cache import COUNTERS_SQL, figures_alias, version_row
 
 # More change records than this since a watermark (an import, a reporting rush): computing again is cheaper.
 MOST_RECORDS = 2000
@@ -42,21 +44,13 @@ class Watermark:
     complete: bool  # no earlier change record was still uncommitted when it was read
 
 
-def _alias(using: str | None) -> str:
-    from guatu.projects.models import MonthlyReport
-
-    return using or router.db_for_read(MonthlyReport)
-
-
 def watermark(using: str | None = None) -> Watermark:
     """The watermark as seen on `using` (default: where figures are read from)."""
-    alias = _alias(using)
+    alias = figures_alias(using)
     connection = connections[alias]
     if connection.vendor == "postgresql":
         return _pg_watermark(connection, alias)
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT (SELECT MAX(id) FROM audit_changerecord), {_COUNTERS}")
-        latest, counter, references = cursor.fetchone()
+    latest, counter, references = version_row(alias)
     return Watermark(latest or 0, _counted(counter), _counted(references), True)
 
 
@@ -64,10 +58,6 @@ def _counted(value) -> int:
     """A counter as read; -1 when the data version's row is missing (the triggers then count nothing)."""
     return -1 if value is None else value
 
-
-_COUNTERS = (
-    "(SELECT counter FROM core_dataversion WHERE id = 1), (SELECT reference_changes FROM core_dataversion WHERE id = 1)"
-)
 
 # What may hold an uncommitted change record: another session of this database with a transaction id, or one
 # whose details this role may not read; a prepared transaction. And what would make the second look unsound: a
@@ -104,7 +94,7 @@ def _pg_watermark(connection, alias: str) -> Watermark:
             cursor.execute(_PG_BEFORE)
             busy, handed_out = cursor.fetchone()
             cursor.execute(
-                f"SELECT m.latest, {_COUNTERS}, (SELECT COUNT(*) FROM audit_changerecord WHERE id > %s AND id <= "
+                f"SELECT m.latest, {COUNTERS_SQL}, (SELECT COUNT(*) FROM audit_changerecord WHERE id > %s AND id <= "
                 "m.latest) FROM (SELECT COALESCE(MAX(id), 0) AS latest FROM audit_changerecord) m",
                 [handed_out or 0],
             )
@@ -136,7 +126,7 @@ def changed_projects(since: Watermark, until: Watermark, using: str | None = Non
         return set()
     if not since.complete or until.references != since.references or until.latest < since.latest:
         return None
-    with connections[_alias(using)].cursor() as cursor:
+    with connections[figures_alias(using)].cursor() as cursor:
         cursor.execute(
             "SELECT project_id, content_type_id, action, before, after FROM audit_changerecord "
             "WHERE id > %s AND id <= %s ORDER BY id LIMIT %s",
@@ -194,7 +184,7 @@ def kept_by_project(key: str, compute: Callable[[set[int] | None], dict], *, wri
     from guatu.core.cache_config import TIMEOUT
 
     now = watermark()
-    store = not _in_own_transaction(_alias(None))
+    store = not _in_own_transaction(figures_alias())
     kept = _IN_PROCESS.get(key) or cache.get(key)
     changed = changed_projects(kept[0], now) if kept is not None else None
     if changed is None:

@@ -24,11 +24,12 @@ def next_run(now: dt.datetime | None = None) -> dt.datetime:
 
 def _waiting() -> bool:
     """Is a warm-up queued and not yet taken (only the database backend can tell; others: no)?"""
-    backend = warm_warnings.get_backend()
-    if not backend.__class__.__module__.startswith("django_tasks_db"):
-        return False
     from django_tasks import TaskResultStatus
+    from django_tasks_db.backend import DatabaseBackend
     from django_tasks_db.models import DBTaskResult
+
+    if not isinstance(warm_warnings.get_backend(), DatabaseBackend):
+        return False
 
     return DBTaskResult.objects.filter(status=TaskResultStatus.READY, task_path=warm_warnings.module_path).exists()
 
